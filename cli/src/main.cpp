@@ -1,0 +1,103 @@
+// tolk: terminology base and translation memory for nl-en-ru legal translation.
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "command_support.hpp"
+#include "exit_codes.hpp"
+#include "messages.hpp"
+#include "text_commands.hpp"
+#include "tolk/store/lmdb.hpp"
+#include "tolk/store/workspace.hpp"
+#include "tolk/text/language.hpp"
+#include "tolk/text/morphology.hpp"
+#include "tolk/text/utf8.hpp"
+#include "tolk_version.hpp"
+#include "workspace_commands.hpp"
+
+namespace tolk::cli {
+namespace {
+
+std::string default_data_directory() {
+  const char* configured = std::getenv("TOLK_DATA");
+  return configured && *configured ? configured : "tolk-data";
+}
+
+// Subcommands are listed under a group heading that CLI11 does not take from the labels.
+void translate_subcommand_groups(CLI::App& app) {
+  for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    command->group(tr("Subcommands"));
+    translate_subcommand_groups(*command);
+  }
+}
+
+void translate_help_labels(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  for (const char* label :
+       {"Usage", "Options", "OPTIONS", "Subcommands", "SUBCOMMAND", "SUBCOMMANDS", "Positionals",
+        "REQUIRED", "TEXT", "Excludes", "Needs"}) {
+    formatter->label(label, tr(label));
+  }
+}
+
+int report_error(const std::string& message) {
+  std::cerr << "tolk: " << tr("error") << ": " << message << '\n';
+  return kError;
+}
+
+int run(int argc, char** argv) {
+  init_messages(argc > 0 ? argv[0] : nullptr);
+  CLI::App app(tr("tolk: terminology base and translation memory for legal translation between "
+                  "Dutch, English and Russian"),
+               "tolk");
+  app.option_defaults()->group(tr("Options"));
+  app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+  app.set_version_flag("-V,--version", "tolk " TOLK_VERSION, tr("Print the version and exit"));
+  translate_help_labels(app);
+  app.require_subcommand(1);
+  app.footer(
+      tr("Exit codes: 0 success; 1 findings, or something asked for is missing; 2 error "
+         "(usage, unreadable or invalid input, store). Run 'tolk COMMAND --help' for a "
+         "command's options."));
+
+  GlobalOptions global{default_data_directory()};
+  app.add_option("-d,--data", global.data_directory,
+                 tr("Workspace folder (default: $TOLK_DATA or ./tolk-data)"));
+
+  int exit_code = kSuccess;
+  add_workspace_commands(app, global, exit_code);
+  add_text_commands(app, exit_code);
+  translate_subcommand_groups(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return kError;
+  } catch (const UsageError& error) {
+    return report_error(error.what());
+  } catch (const text::InvalidUtf8Error& error) {
+    return report_error(error.what());
+  } catch (const text::UnknownLanguageError& error) {
+    return report_error(error.what());
+  } catch (const text::DictionaryNotFoundError& error) {
+    return report_error(error.what());
+  } catch (const store::WorkspaceError& error) {
+    return report_error(error.what());
+  } catch (const store::LmdbError& error) {
+    return report_error(error.what());
+  } catch (const std::exception& error) {
+    return report_error(error.what());
+  }
+  return exit_code;
+}
+
+}  // namespace
+}  // namespace tolk::cli
+
+int main(int argc, char** argv) {
+  return tolk::cli::run(argc, argv);
+}

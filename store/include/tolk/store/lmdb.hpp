@@ -1,0 +1,123 @@
+#pragma once
+// RAII over LMDB: an environment, transactions, named databases and cursors. Every handle closes
+// or aborts itself; a transaction that is not committed is aborted when it goes out of scope, so
+// an exception anywhere during a change leaves the store as it was.
+
+#include <lmdb.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace tolk::store {
+
+class LmdbError : public std::runtime_error {
+ public:
+  LmdbError(int code, std::string_view operation);
+  int code() const { return code_; }
+
+ private:
+  int code_;
+};
+
+struct EnvironmentOptions {
+  std::size_t map_size = std::size_t{1} << 30;  // upper bound of the store's size; sparse on disk
+  unsigned max_databases = 16;
+  bool read_only = false;
+};
+
+class Environment {
+ public:
+  // Opens the environment in `directory` (data.mdb and lock.mdb), creating the directory unless
+  // read-only. Several processes may open it; LMDB serialises writers and lets readers run.
+  static Environment open(const std::filesystem::path& directory, EnvironmentOptions options = {});
+
+  Environment(Environment&& other) noexcept;
+  Environment& operator=(Environment&& other) noexcept;
+  Environment(const Environment&) = delete;
+  Environment& operator=(const Environment&) = delete;
+  ~Environment();
+
+  MDB_env* handle() const { return env_; }
+  const std::filesystem::path& directory() const { return directory_; }
+  bool read_only() const { return read_only_; }
+
+ private:
+  Environment(MDB_env* env, std::filesystem::path directory, bool read_only);
+  MDB_env* env_ = nullptr;
+  std::filesystem::path directory_;
+  bool read_only_ = false;
+};
+
+class Transaction {
+ public:
+  static Transaction begin_read(const Environment& environment);
+  static Transaction begin_write(const Environment& environment);
+
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&& other) noexcept;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();  // aborts unless committed
+
+  void commit();
+  void abort() noexcept;
+  MDB_txn* handle() const;
+  bool is_write() const { return write_; }
+
+ private:
+  Transaction(MDB_txn* txn, bool write) : txn_(txn), write_(write) {}
+  MDB_txn* txn_ = nullptr;
+  bool write_ = false;
+};
+
+enum class OpenMode { existing, create };
+
+// A named database inside an environment. The handle stays valid for the environment's life.
+class Database {
+ public:
+  static Database open(Transaction& transaction, std::string_view name,
+                       OpenMode mode = OpenMode::create);
+  // Nothing when the database does not exist yet (a store created by an older version).
+  static std::optional<Database> open_if_exists(Transaction& transaction, std::string_view name);
+
+  // The value views the map; it is valid until the transaction ends or writes.
+  std::optional<std::string_view> get(const Transaction& transaction, std::string_view key) const;
+  void put(Transaction& transaction, std::string_view key, std::string_view value);
+  bool erase(Transaction& transaction, std::string_view key);
+  std::size_t size(const Transaction& transaction) const;
+  MDB_dbi handle() const { return dbi_; }
+
+ private:
+  explicit Database(MDB_dbi dbi) : dbi_(dbi) {}
+  MDB_dbi dbi_ = 0;
+};
+
+// Walks a database in key order.
+class Cursor {
+ public:
+  Cursor(const Transaction& transaction, const Database& database);
+  Cursor(Cursor&& other) noexcept;
+  Cursor& operator=(Cursor&&) = delete;
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  ~Cursor();
+
+  struct Entry {
+    std::string_view key;
+    std::string_view value;
+  };
+  std::optional<Entry> first();
+  std::optional<Entry> next();
+  // The first entry whose key is >= `key`.
+  std::optional<Entry> seek(std::string_view key);
+
+ private:
+  std::optional<Entry> move(MDB_cursor_op operation, std::string_view key = {});
+  MDB_cursor* cursor_ = nullptr;
+};
+
+}  // namespace tolk::store

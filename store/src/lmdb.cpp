@@ -1,0 +1,195 @@
+#include "tolk/store/lmdb.hpp"
+
+#include <utility>
+
+namespace tolk::store {
+namespace {
+
+void check(int code, std::string_view operation) {
+  if (code != MDB_SUCCESS)
+    throw LmdbError(code, operation);
+}
+
+MDB_val to_val(std::string_view bytes) {
+  return MDB_val{bytes.size(), const_cast<char*>(bytes.data())};
+}
+
+std::string_view to_view(const MDB_val& value) {
+  return {static_cast<const char*>(value.mv_data), value.mv_size};
+}
+
+}  // namespace
+
+LmdbError::LmdbError(int code, std::string_view operation)
+    : std::runtime_error(std::string(operation) + ": " + mdb_strerror(code)), code_(code) {}
+
+Environment::Environment(MDB_env* env, std::filesystem::path directory, bool read_only)
+    : env_(env), directory_(std::move(directory)), read_only_(read_only) {}
+
+Environment Environment::open(const std::filesystem::path& directory, EnvironmentOptions options) {
+  if (!options.read_only)
+    std::filesystem::create_directories(directory);
+  MDB_env* raw = nullptr;
+  check(mdb_env_create(&raw), "mdb_env_create");
+  Environment environment(raw, directory, options.read_only);
+  check(mdb_env_set_maxdbs(raw, options.max_databases), "mdb_env_set_maxdbs");
+  check(mdb_env_set_mapsize(raw, options.map_size), "mdb_env_set_mapsize");
+  // MDB_NOTLS: read transactions are not tied to threads, so a server can hand them around.
+  const unsigned flags = MDB_NOTLS | (options.read_only ? MDB_RDONLY : 0U);
+  const int code = mdb_env_open(raw, directory.c_str(), flags, 0644);
+  if (code != MDB_SUCCESS) {
+    throw LmdbError(code, "opening the store in " + directory.string());
+  }
+  return environment;
+}
+
+Environment::Environment(Environment&& other) noexcept
+    : env_(std::exchange(other.env_, nullptr)),
+      directory_(std::move(other.directory_)),
+      read_only_(other.read_only_) {}
+
+Environment& Environment::operator=(Environment&& other) noexcept {
+  if (this != &other) {
+    if (env_)
+      mdb_env_close(env_);
+    env_ = std::exchange(other.env_, nullptr);
+    directory_ = std::move(other.directory_);
+    read_only_ = other.read_only_;
+  }
+  return *this;
+}
+
+Environment::~Environment() {
+  if (env_)
+    mdb_env_close(env_);
+}
+
+Transaction Transaction::begin_read(const Environment& environment) {
+  MDB_txn* txn = nullptr;
+  check(mdb_txn_begin(environment.handle(), nullptr, MDB_RDONLY, &txn), "mdb_txn_begin (read)");
+  return Transaction(txn, false);
+}
+
+Transaction Transaction::begin_write(const Environment& environment) {
+  MDB_txn* txn = nullptr;
+  check(mdb_txn_begin(environment.handle(), nullptr, 0, &txn), "mdb_txn_begin (write)");
+  return Transaction(txn, true);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : txn_(std::exchange(other.txn_, nullptr)), write_(other.write_) {}
+
+Transaction& Transaction::operator=(Transaction&& other) noexcept {
+  if (this != &other) {
+    abort();
+    txn_ = std::exchange(other.txn_, nullptr);
+    write_ = other.write_;
+  }
+  return *this;
+}
+
+Transaction::~Transaction() {
+  abort();
+}
+
+void Transaction::commit() {
+  MDB_txn* txn = std::exchange(txn_, nullptr);
+  if (txn == nullptr)
+    throw std::logic_error("commit of a finished transaction");
+  check(mdb_txn_commit(txn), "mdb_txn_commit");  // LMDB frees the transaction even on failure
+}
+
+void Transaction::abort() noexcept {
+  if (txn_)
+    mdb_txn_abort(std::exchange(txn_, nullptr));
+}
+
+MDB_txn* Transaction::handle() const {
+  if (txn_ == nullptr)
+    throw std::logic_error("use of a finished transaction");
+  return txn_;
+}
+
+Database Database::open(Transaction& transaction, std::string_view name, OpenMode mode) {
+  const std::string owned(name);
+  MDB_dbi dbi = 0;
+  const unsigned flags = mode == OpenMode::create ? MDB_CREATE : 0U;
+  check(mdb_dbi_open(transaction.handle(), owned.c_str(), flags, &dbi),
+        "opening database '" + owned + "'");
+  return Database(dbi);
+}
+
+std::optional<Database> Database::open_if_exists(Transaction& transaction, std::string_view name) {
+  const std::string owned(name);
+  MDB_dbi dbi = 0;
+  const int code = mdb_dbi_open(transaction.handle(), owned.c_str(), 0, &dbi);
+  if (code == MDB_NOTFOUND)
+    return std::nullopt;
+  check(code, "opening database '" + owned + "'");
+  return Database(dbi);
+}
+
+std::optional<std::string_view> Database::get(const Transaction& transaction,
+                                              std::string_view key) const {
+  MDB_val k = to_val(key);
+  MDB_val v{};
+  const int code = mdb_get(transaction.handle(), dbi_, &k, &v);
+  if (code == MDB_NOTFOUND)
+    return std::nullopt;
+  check(code, "mdb_get");
+  return to_view(v);
+}
+
+void Database::put(Transaction& transaction, std::string_view key, std::string_view value) {
+  MDB_val k = to_val(key);
+  MDB_val v = to_val(value);
+  check(mdb_put(transaction.handle(), dbi_, &k, &v, 0), "mdb_put");
+}
+
+bool Database::erase(Transaction& transaction, std::string_view key) {
+  MDB_val k = to_val(key);
+  const int code = mdb_del(transaction.handle(), dbi_, &k, nullptr);
+  if (code == MDB_NOTFOUND)
+    return false;
+  check(code, "mdb_del");
+  return true;
+}
+
+std::size_t Database::size(const Transaction& transaction) const {
+  MDB_stat stat{};
+  check(mdb_stat(transaction.handle(), dbi_, &stat), "mdb_stat");
+  return stat.ms_entries;
+}
+
+Cursor::Cursor(const Transaction& transaction, const Database& database) {
+  check(mdb_cursor_open(transaction.handle(), database.handle(), &cursor_), "mdb_cursor_open");
+}
+
+Cursor::Cursor(Cursor&& other) noexcept : cursor_(std::exchange(other.cursor_, nullptr)) {}
+
+Cursor::~Cursor() {
+  if (cursor_)
+    mdb_cursor_close(cursor_);
+}
+
+std::optional<Cursor::Entry> Cursor::move(MDB_cursor_op operation, std::string_view key) {
+  MDB_val k = to_val(key);
+  MDB_val v{};
+  const int code = mdb_cursor_get(cursor_, &k, &v, operation);
+  if (code == MDB_NOTFOUND)
+    return std::nullopt;
+  check(code, "mdb_cursor_get");
+  return Entry{to_view(k), to_view(v)};
+}
+
+std::optional<Cursor::Entry> Cursor::first() {
+  return move(MDB_FIRST);
+}
+std::optional<Cursor::Entry> Cursor::next() {
+  return move(MDB_NEXT);
+}
+std::optional<Cursor::Entry> Cursor::seek(std::string_view key) {
+  return move(MDB_SET_RANGE, key);
+}
+
+}  // namespace tolk::store

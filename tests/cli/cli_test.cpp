@@ -1,0 +1,158 @@
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "run_process.hpp"
+#include "temporary_directory.hpp"
+
+using tolk::testing::run_process;
+using tolk::testing::shell_quote;
+
+namespace {
+
+tolk::testing::ProcessResult tolk_cli(const std::string& arguments, const std::string& input = {},
+                                      const std::string& environment = "LANG=C.UTF-8") {
+  return run_process(environment + " " + shell_quote(TOLK_BINARY) + " " + arguments, input);
+}
+
+}  // namespace
+
+TEST_CASE("tolk --help and --version", "[cli]") {
+  const auto help = tolk_cli("--help");
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("Usage: tolk") && Catch::Contains("text") &&
+                           Catch::Contains("Exit codes"));
+  const auto version = tolk_cli("--version");
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("tolk 0."));
+}
+
+TEST_CASE("the CLI speaks the user's language through gettext catalogs", "[cli][i18n]") {
+  const auto russian = tolk_cli("--help", "", "LANG=ru_RU.UTF-8");
+  CHECK(russian.exit_code == 0);
+  CHECK_THAT(russian.out,
+             Catch::Contains("Использование: tolk") && Catch::Contains("терминологическая база"));
+  const auto dutch = tolk_cli("text --help", "", "LC_ALL=nl_NL.UTF-8");
+  CHECK_THAT(dutch.out, Catch::Contains("Gebruik: tolk text") && Catch::Contains("tekstlaag"));
+  const auto english = tolk_cli("--help", "", "LANG=en_GB.UTF-8");
+  CHECK_THAT(english.out, Catch::Contains("Usage: tolk"));
+  const auto error = tolk_cli("text stem foo", "", "LANG=nl_NL.UTF-8");
+  CHECK(error.exit_code == 2);
+  CHECK_THAT(error.err, Catch::Contains("fout") && Catch::Contains("--lang nl"));
+}
+
+TEST_CASE("usage errors exit with 2", "[cli]") {
+  CHECK(tolk_cli("").exit_code == 2);
+  CHECK(tolk_cli("no-such-command").exit_code == 2);
+  const auto bad_language = tolk_cli("text segment --lang de -", "tekst");
+  CHECK(bad_language.exit_code == 2);
+  CHECK_THAT(bad_language.err, Catch::Contains("de"));
+}
+
+TEST_CASE("invalid UTF-8 is reported with file and byte offset", "[cli]") {
+  tolk::testing::TemporaryDirectory directory;
+  const auto file = directory.path() / "broken.txt";
+  std::ofstream(file, std::ios::binary) << "artikel 328 WvS\nde\xFF rest";
+  const auto result = tolk_cli("text normalize " + shell_quote(file.string()));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err,
+             Catch::Contains("broken.txt: invalid UTF-8 at byte offset 18 (line 2, column 3)"));
+  CHECK(result.out.empty());
+
+  const auto from_stdin = tolk_cli("text stem --lang ru", "агент\xC0");
+  CHECK(from_stdin.exit_code == 2);
+  CHECK_THAT(from_stdin.err, Catch::Contains("<stdin>: invalid UTF-8 at byte offset 10"));
+}
+
+TEST_CASE("a file that cannot be read is named in the error", "[cli]") {
+  const auto result = tolk_cli("text segment --lang nl /nonexistent/case.txt");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("/nonexistent/case.txt: cannot open"));
+}
+
+TEST_CASE("tolk text normalize prints search keys per line, and JSON", "[cli]") {
+  const auto plain = tolk_cli("text normalize", "Geëmigreerde “Deserteurs”\nЁЛКА\n");
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.out == "geemigreerde \"deserteurs\"\nелка\n");
+  const auto json = tolk_cli("text normalize --form nfc --json", "e\xCC\x81\n");
+  const auto parsed = nlohmann::json::parse(json.out);
+  CHECK(parsed["form"] == "nfc");
+  CHECK(parsed["lines"][0]["result"] == "é");
+}
+
+TEST_CASE("tolk text translit converts both ways and prints keys", "[cli]") {
+  CHECK(tolk_cli("text translit", "иностранный агент\n").out == "inostrannyy agent\n");
+  CHECK(tolk_cli("text translit --scheme scholarly", "иностранный агент\n").out ==
+        "inostrannyj agent\n");
+  CHECK(tolk_cli("text translit --to cyrillic", "dezertirstvo\n").out == "дезертирство\n");
+  const auto keys = tolk_cli("text translit --to key", "inostranny agent\nиностранный агент\n");
+  CHECK(keys.out == "inostrani agent\ninostrani agent\n");
+  const auto json = nlohmann::json::parse(tolk_cli("text translit --json", "дезертирство").out);
+  CHECK(json["lines"][0]["bgn_pcgn"] == "dezertirstvo");
+}
+
+TEST_CASE("tolk text segment prints sentences with their line, and words with offsets", "[cli]") {
+  const auto sentences =
+      tolk_cli("text segment --lang nl", "Eerste zin (art. 21.5 CAO).\nTweede\nzin.\n");
+  CHECK(sentences.exit_code == 0);
+  CHECK(sentences.out == "1\tEerste zin (art. 21.5 CAO).\n2\tTweede zin.\n");
+  const auto words = tolk_cli("text segment --words --json", "ст. 328 УК");
+  const auto parsed = nlohmann::json::parse(words.out);
+  CHECK(parsed["language"] == "ru");
+  REQUIRE(parsed["tokens"].size() == 3);
+  CHECK(parsed["tokens"][1]["text"] == "328");
+  CHECK(parsed["tokens"][1]["kind"] == "number");
+  CHECK(parsed["tokens"][1]["begin"] == 6);
+}
+
+TEST_CASE("tolk text stem and split", "[cli]") {
+  const auto stems = tolk_cli("text stem иностранным агентом");
+  CHECK(stems.exit_code == 0);
+  CHECK(stems.out == "иностранным\tиностранный\nагентом\tагент\n");
+  const auto json = nlohmann::json::parse(tolk_cli("text stem --lang nl --json deserteurs").out);
+  CHECK(json["words"][0]["lemma"] == "deserteur");
+  const auto split = tolk_cli("text split dienstplichtontduiking deserteur");
+  CHECK(split.out ==
+        "dienstplichtontduiking\tdienstplicht + ontduiking\ndeserteur\t(not a compound)\n");
+  const auto from_file = tolk_cli("text split --json -i -", "De dienstplichtontduikers vluchtten.");
+  const auto parsed = nlohmann::json::parse(from_file.out);
+  REQUIRE(parsed["words"].size() == 3);
+  CHECK(parsed["words"][1]["parts"] == nlohmann::json::array({"dienstplicht", "ontduikers"}));
+  CHECK(parsed["words"][1]["head_lemma"] == "ontduiker");
+}
+
+TEST_CASE("tolk init creates the workspace, tolk info reports it", "[cli][store]") {
+  tolk::testing::TemporaryDirectory directory;
+  const std::string data = shell_quote((directory.path() / "tolk-data").string());
+  const auto missing = tolk_cli("--data " + data + " info");
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Catch::Contains("tolk init"));
+
+  const auto created = tolk_cli("--data " + data + " init --json");
+  REQUIRE(created.exit_code == 0);
+  const auto parsed = nlohmann::json::parse(created.out);
+  CHECK(parsed["created"] == true);
+  CHECK(parsed["schema_version"] == 1);
+  CHECK(std::filesystem::exists(directory.path() / "tolk-data" / "workspace" / "data.mdb"));
+
+  const auto again = tolk_cli("--data " + data + " init");
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("existing workspace"));
+
+  const auto info = nlohmann::json::parse(tolk_cli("--data " + data + " info --json").out);
+  CHECK(info["workspace"]["schema_version"] == 1);
+  CHECK(info["hunspell_dictionaries"]["ru"].get<std::string>().ends_with("ru_RU.aff"));
+
+  const auto env = tolk_cli("info --json", "", "LANG=C TOLK_DATA=" + data);
+  CHECK(nlohmann::json::parse(env.out)["workspace"]["directory"] ==
+        (directory.path() / "tolk-data").string());
+}
+
+TEST_CASE("tolk init refuses a folder that holds other files", "[cli][store]") {
+  tolk::testing::TemporaryDirectory directory;
+  std::ofstream(directory.path() / "thesis.docx") << "x";
+  const auto result = tolk_cli("--data " + shell_quote(directory.path().string()) + " init");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("not empty"));
+  CHECK(std::filesystem::exists(directory.path() / "thesis.docx"));
+}

@@ -1,0 +1,35 @@
+#pragma once
+// The languages tolk knows, and how they are written in language codes.
+
+#include <array>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace tolk::text {
+
+enum class Language { nl, en, ru };
+
+inline constexpr std::array<Language, 3> kSupportedLanguages{Language::nl, Language::en,
+                                                             Language::ru};
+
+// "nl", "en" or "ru": the ISO 639-1 code, also the BCP 47 primary subtag.
+std::string_view language_code(Language language);
+
+// The ICU locale id used for case mapping and break iteration ("nl_NL", "en_US", "ru_RU").
+std::string_view icu_locale_id(Language language);
+
+// Accepts a BCP 47 tag or a POSIX locale name: "nl", "NL", "nl-BE", "ru_RU.UTF-8", "en-GB".
+// Returns nothing for a language tolk does not support.
+std::optional<Language> parse_language(std::string_view tag);
+
+class UnknownLanguageError : public std::invalid_argument {
+ public:
+  explicit UnknownLanguageError(std::string_view tag);
+};
+
+// As parse_language, but throws UnknownLanguageError naming the tag.
+Language require_language(std::string_view tag);
+
+}  // namespace tolk::text

@@ -1,0 +1,32 @@
+#pragma once
+// Unicode normalisation: the form text is stored in, and the key it is searched by.
+
+#include <string>
+#include <string_view>
+
+#include "tolk/text/language.hpp"
+
+namespace tolk::text {
+
+// Canonical composition (NFC): the form in which tolk stores every text.
+std::string to_nfc(std::string_view utf8);
+
+// The search key of a text in `language`. Two texts that a translator would call "the same
+// term" get the same key:
+//   - compatibility normalisation and full case folding (NFKC_Casefold: "ﬁ" -> "fi", "Straße" ->
+//     "strasse"); default-ignorable characters vanish (soft hyphen, zero-width space and joiners,
+//     word joiner, byte-order mark);
+//   - diacritics on Latin letters are removed ("geëmigreerd" -> "geemigreerd", "café" -> "cafe");
+//     Cyrillic keeps its letters except that ё becomes е (й stays й);
+//   - every quotation mark becomes ", every apostrophe-like mark becomes ', every dash, hyphen and
+//     minus sign becomes -;
+//   - runs of white space become one space; leading and trailing space is dropped.
+// The language is accepted for future language-specific rules; today the key is the same for
+// every language, so that a term's key does not depend on which language the text was tagged.
+std::string search_key(std::string_view utf8, Language language);
+
+// Only the punctuation and white-space part of search_key: quotes, apostrophes and dashes
+// unified, invisible characters dropped, white space collapsed; letters and case untouched.
+std::string unify_punctuation(std::string_view utf8);
+
+}  // namespace tolk::text
