@@ -7,7 +7,7 @@ TOLK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOLK_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libhunspell-dev hunspell-nl hunspell-en-us hunspell-ru
-  liblmdb-dev libboost-locale-dev nlohmann-json3-dev libcli11-dev
+  liblmdb-dev libboost-locale-dev nlohmann-json3-dev libcli11-dev libxml2-dev
   gettext catch2 libbenchmark-dev clang-format
 )
 

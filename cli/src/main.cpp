@@ -7,9 +7,12 @@
 #include "command_support.hpp"
 #include "exit_codes.hpp"
 #include "messages.hpp"
+#include "term_commands.hpp"
 #include "text_commands.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/store/workspace.hpp"
+#include "tolk/termbase/exchange.hpp"
+#include "tolk/termbase/termbase.hpp"
 #include "tolk/text/language.hpp"
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/utf8.hpp"
@@ -67,6 +70,7 @@ int run(int argc, char** argv) {
 
   int exit_code = kSuccess;
   add_workspace_commands(app, global, exit_code);
+  add_term_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   translate_subcommand_groups(app);
 
@@ -84,6 +88,12 @@ int run(int argc, char** argv) {
   } catch (const text::UnknownLanguageError& error) {
     return report_error(error.what());
   } catch (const text::DictionaryNotFoundError& error) {
+    return report_error(error.what());
+  } catch (const termbase::ImportError& error) {
+    for (const auto& issue : error.issues())
+      std::cerr << "tolk: " << to_string(issue) << '\n';
+    return report_error(tr("import refused; the termbase is unchanged"));
+  } catch (const termbase::TermbaseError& error) {
     return report_error(error.what());
   } catch (const store::WorkspaceError& error) {
     return report_error(error.what());

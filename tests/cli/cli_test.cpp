@@ -156,3 +156,85 @@ TEST_CASE("tolk init refuses a folder that holds other files", "[cli][store]") {
   CHECK_THAT(result.err, Catch::Contains("not empty"));
   CHECK(std::filesystem::exists(directory.path() / "thesis.docx"));
 }
+
+namespace {
+
+// A workspace with the shipped glossary imported, shared by the term command tests.
+struct GlossaryWorkspace {
+  tolk::testing::TemporaryDirectory directory;
+  std::string data = shell_quote((directory.path() / "tolk-data").string());
+  tolk::testing::ProcessResult import =
+      tolk_cli("--data " + data + " term import " +
+               shell_quote(std::string(TOLK_SOURCE_DIR) + "/glossaries/legal-nl-en-ru.json"));
+};
+
+GlossaryWorkspace& glossary_workspace() {
+  static GlossaryWorkspace workspace;
+  return workspace;
+}
+
+}  // namespace
+
+TEST_CASE("tolk term import loads the shipped glossary", "[cli][termbase]") {
+  const auto& workspace = glossary_workspace();
+  CHECK(workspace.import.exit_code == 0);
+  CHECK_THAT(workspace.import.out, Catch::Contains("Imported 230 concepts"));
+}
+
+TEST_CASE("tolk term lookup prints the concept card, or JSON", "[cli][termbase]") {
+  const auto& data = glossary_workspace().data;
+  const auto card = tolk_cli("--data " + data + " term lookup 'иностранным агентом'");
+  CHECK(card.exit_code == 0);
+  CHECK_THAT(card.out, Catch::Contains("[inflected 95] иностранный агент") &&
+                           Catch::Contains("foreign-agent") &&
+                           Catch::Contains("buitenlandse agent"));
+  const auto json =
+      nlohmann::json::parse(tolk_cli("--data " + data + " term lookup --json dezertirstvo").out);
+  CHECK(json["hits"][0]["match"] == "transliterated");
+  CHECK(json["hits"][0]["concept"]["id"] == "uk-338-desertion");
+  CHECK(json["hits"][0]["concept"]["legal"][0] == "UK RF 338");
+  const auto none = tolk_cli("--data " + data + " term lookup --exact qwertyuiop");
+  CHECK(none.exit_code == 1);
+}
+
+TEST_CASE("tolk term find reports hits with line, column and UTF-16 offsets", "[cli][termbase]") {
+  const auto& data = glossary_workspace().data;
+  const auto plain =
+      tolk_cli("--data " + data + " term find --lang nl -",
+               "Hij werd vervolgd voor desertie.\nDe dienstplichtontduikers vluchtten.");
+  CHECK(plain.exit_code == 0);
+  CHECK_THAT(plain.out, Catch::Contains("<stdin>:1:24\tdesertie\tuk-338-desertion") &&
+                            Catch::Contains("<stdin>:2:4\tdienstplichtontduikers"));
+  const auto json = nlohmann::json::parse(
+      tolk_cli("--data " + data + " term find --json", "Признан иностранным агентом.").out);
+  REQUIRE(json["hits"].size() == 1);
+  CHECK(json["hits"][0]["utf16_begin"] == 8);
+  CHECK(json["hits"][0]["begin"] == 15);
+}
+
+TEST_CASE("tolk term export writes TBX and OmegaT glossaries", "[cli][termbase]") {
+  const auto& data = glossary_workspace().data;
+  const auto tbx = tolk_cli("--data " + data + " term export --format tbx");
+  CHECK(tbx.exit_code == 0);
+  CHECK_THAT(tbx.out, Catch::Contains("<tbx") && Catch::Contains("TBX-Basic") &&
+                          Catch::Contains("Дезертирство"));
+  const auto omegat = tolk_cli("--data " + data + " term export --format omegat --from nl --to ru");
+  CHECK_THAT(omegat.out, Catch::Contains("desertie\tДезертирство"));
+}
+
+TEST_CASE("a bad glossary file is refused whole with --strict and the termbase is unchanged",
+          "[cli][termbase]") {
+  tolk::testing::TemporaryDirectory directory;
+  const auto file = directory.path() / "bad.csv";
+  std::ofstream(file, std::ios::binary)
+      << "nl,en\ndesertie,desertion\nmobili\xFFsatie,mobilisation\nuitstel,deferment\n";
+  const std::string data = shell_quote((directory.path() / "tolk-data").string());
+  const auto strict =
+      tolk_cli("--data " + data + " term import --strict " + shell_quote(file.string()));
+  CHECK(strict.exit_code == 2);
+  CHECK_THAT(strict.err, Catch::Contains("bad.csv:3"));
+  const auto lenient = tolk_cli("--data " + data + " term import " + shell_quote(file.string()));
+  CHECK(lenient.exit_code == 1);
+  CHECK_THAT(lenient.err, Catch::Contains("bad.csv:3"));
+  CHECK_THAT(lenient.out, Catch::Contains("Imported 2 concepts"));
+}

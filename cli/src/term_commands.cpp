@@ -1,0 +1,439 @@
+#include "term_commands.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "exit_codes.hpp"
+#include "input.hpp"
+#include "messages.hpp"
+#include "tolk/store/workspace.hpp"
+#include "tolk/termbase/exchange.hpp"
+#include "tolk/termbase/term_finder.hpp"
+#include "tolk/termbase/termbase.hpp"
+#include "tolk/text/utf8.hpp"
+#include "tolk_version.hpp"
+
+namespace tolk::cli {
+namespace {
+
+using nlohmann::json;
+namespace tb = termbase;
+
+constexpr const char* kDefaultTermbase = "legal";
+
+struct TermbaseChoice {
+  std::string name = kDefaultTermbase;
+};
+
+// "preferred", "admitted", "deprecated", "superseded": TBX's names without the suffix.
+std::string status_label(tb::TermStatus status) {
+  std::string name(tb::to_string(status));
+  if (const auto end = name.find("Term-admn-sts"); end != std::string::npos)
+    name.resize(end);
+  return name;
+}
+
+tb::Termbase open_termbase(const GlobalOptions& global, const TermbaseChoice& choice, bool create) {
+  const auto workspace =
+      create ? store::Workspace::create_or_open(global.data_directory, "tolk " TOLK_VERSION)
+             : store::Workspace::open_existing(global.data_directory);
+  const auto directory = workspace.termbase_directory(choice.name);
+  if (!create && !std::filesystem::exists(directory / "data.mdb")) {
+    throw UsageError("no termbase '" + choice.name + "' in " + global.data_directory +
+                     " (import one with 'tolk term import FILE')");
+  }
+  return tb::Termbase::open(directory, create);
+}
+
+void add_termbase_option(CLI::App& command, TermbaseChoice& choice) {
+  command.add_option("-t,--termbase", choice.name,
+                     tr("Termbase name in the workspace (default: legal)"));
+}
+
+std::string format_of(const std::string& requested, const std::string& path) {
+  if (requested != "auto")
+    return requested;
+  const auto extension = std::filesystem::path(path).extension().string();
+  if (extension == ".tbx" || extension == ".xml")
+    return "tbx";
+  if (extension == ".json")
+    return "json";
+  if (extension == ".csv")
+    return "csv";
+  if (extension == ".tsv" || extension == ".txt" || extension == ".utf8")
+    return "tsv";
+  throw UsageError(path + ": cannot tell the format from the file name: give --format");
+}
+
+json term_json(const tb::Term& term) {
+  json out = {{"text", term.text},
+              {"language", text::language_code(term.language)},
+              {"status", status_label(term.status)}};
+  if (term.type != tb::TermType::full_form)
+    out["type"] = tb::to_string(term.type);
+  if (term.part_of_speech != tb::PartOfSpeech::unspecified) {
+    out["part_of_speech"] = tb::to_string(term.part_of_speech);
+  }
+  if (term.gender != tb::Gender::unspecified)
+    out["gender"] = tb::to_string(term.gender);
+  if (!term.usage_note.empty())
+    out["usage"] = term.usage_note;
+  out["verified"] = term.verification == tb::Verification::verified;
+  if (!term.source.empty())
+    out["source"] = term.source;
+  return out;
+}
+
+json concept_json(const tb::Concept& entry) {
+  json terms = json::array();
+  for (const tb::Term& term : entry.terms)
+    terms.push_back(term_json(term));
+  json legal = json::array();
+  for (const auto& reference : entry.legal_references)
+    legal.push_back(tb::to_string(reference));
+  json definitions = json::object();
+  for (const auto& [language, value] : entry.definitions) {
+    definitions[std::string(text::language_code(language))] = value;
+  }
+  json notes = json::object();
+  for (const auto& [language, value] : entry.notes) {
+    notes[std::string(text::language_code(language))] = value;
+  }
+  json citations = json::array();
+  for (const auto& citation : entry.citations) {
+    citations.push_back(
+        {{"file", citation.file}, {"line", citation.line}, {"quote", citation.quote}});
+  }
+  return {{"id", entry.id},        {"domains", entry.domains},   {"legal", legal},
+          {"terms", terms},        {"definitions", definitions}, {"notes", notes},
+          {"citations", citations}};
+}
+
+void print_card(const tb::Concept& entry) {
+  std::cout << entry.id;
+  for (const auto& domain : entry.domains)
+    std::cout << "  [" << domain << ']';
+  for (const auto& reference : entry.legal_references)
+    std::cout << "  " << tb::to_string(reference);
+  std::cout << '\n';
+  for (const text::Language language : text::kSupportedLanguages) {
+    const auto terms = entry.terms_in(language);
+    if (terms.empty())
+      continue;
+    std::cout << "  " << text::language_code(language) << "  ";
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      const tb::Term& term = *terms[i];
+      std::cout << (i ? "; " : "") << term.text;
+      if (term.status != tb::TermStatus::admitted) {
+        std::cout << " (" << status_label(term.status) << ')';
+      }
+      if (term.verification == tb::Verification::unverified)
+        std::cout << " [" << tr("unverified") << ']';
+    }
+    std::cout << '\n';
+  }
+  if (const auto definition = entry.definitions.find(text::Language::en);
+      definition != entry.definitions.end()) {
+    std::cout << "  " << tr("definition") << ": " << definition->second << '\n';
+  }
+  for (const auto& [language, note] : entry.notes) {
+    std::cout << "  " << tr("note") << " (" << text::language_code(language) << "): " << note
+              << '\n';
+  }
+  for (const auto& citation : entry.citations) {
+    std::cout << "  " << tr("cited") << ": " << citation.file << ':' << citation.line << "  \""
+              << citation.quote << "\"\n";
+  }
+}
+
+struct ImportOptions {
+  std::vector<std::string> files;
+  std::string format = "auto";
+  std::string source_language;
+  std::string target_language;
+  bool strict = false;
+  bool json = false;
+  TermbaseChoice termbase;
+};
+
+int run_import(const GlobalOptions& global, const ImportOptions& options) {
+  const auto strictness = options.strict ? tb::Strictness::strict : tb::Strictness::lenient;
+  std::vector<tb::Concept> concepts;
+  std::vector<tb::ImportIssue> issues;
+  for (const std::string& file : options.files) {
+    const std::string format = format_of(options.format, file);
+    tb::ImportResult result;
+    if (format == "tbx") {
+      result = tb::read_tbx(file, strictness);
+    } else if (format == "json") {
+      result = tb::read_glossary_json(file, strictness);
+    } else if (format == "omegat") {
+      if (options.source_language.empty() || options.target_language.empty()) {
+        throw UsageError(tr("an OmegaT glossary needs --from and --to"));
+      }
+      result =
+          tb::read_omegat_glossary(file, text::require_language(options.source_language),
+                                   text::require_language(options.target_language), strictness);
+    } else {
+      result = tb::read_delimited_glossary(file, strictness);
+    }
+    concepts.insert(concepts.end(), std::make_move_iterator(result.concepts.begin()),
+                    std::make_move_iterator(result.concepts.end()));
+    issues.insert(issues.end(), result.issues.begin(), result.issues.end());
+  }
+  tb::Termbase termbase = open_termbase(global, options.termbase, true);
+  // All files in one transaction: nothing is stored unless everything that was read is.
+  const std::size_t added = termbase.put(concepts);
+  const auto statistics = termbase.statistics();
+  if (options.json) {
+    json problems = json::array();
+    for (const auto& issue : issues) {
+      problems.push_back({{"file", issue.file}, {"line", issue.line}, {"reason", issue.reason}});
+    }
+    print_json({{"termbase", options.termbase.name},
+                {"read", concepts.size()},
+                {"added", added},
+                {"replaced", concepts.size() - added},
+                {"issues", problems},
+                {"concepts", statistics.concepts}});
+  } else {
+    for (const auto& issue : issues)
+      std::cerr << "tolk: " << tb::to_string(issue) << '\n';
+    std::cout << tr("Imported") << ' ' << concepts.size() << ' ' << tr("concepts") << " (" << added
+              << ' ' << tr("new") << ", " << concepts.size() - added << ' ' << tr("replaced")
+              << "), " << issues.size() << ' ' << tr("skipped with a problem") << "; "
+              << tr("termbase") << " '" << options.termbase.name << "' " << tr("now holds") << ' '
+              << statistics.concepts << ' ' << tr("concepts") << ".\n";
+  }
+  return issues.empty() ? kSuccess : kFindings;
+}
+
+struct ExportOptions {
+  std::string format = "tbx";
+  std::string output = "-";
+  std::string source_language = "nl";
+  std::string target_language = "en";
+  TermbaseChoice termbase;
+};
+
+int run_export(const GlobalOptions& global, const ExportOptions& options) {
+  const tb::Termbase termbase = open_termbase(global, options.termbase, false);
+  const std::vector<tb::Concept> concepts = termbase.all();
+  std::ofstream file;
+  if (options.output != "-") {
+    file.open(options.output, std::ios::binary);
+    if (!file)
+      throw std::runtime_error(options.output + ": cannot write");
+  }
+  std::ostream& out = options.output == "-" ? std::cout : file;
+  if (options.format == "tbx") {
+    tb::TbxWriteOptions tbx;
+    tbx.title = "tolk termbase " + options.termbase.name;
+    tb::write_tbx(out, concepts, tbx);
+  } else if (options.format == "omegat") {
+    tb::write_omegat_glossary(out, concepts, text::require_language(options.source_language),
+                              text::require_language(options.target_language));
+  } else {
+    const std::vector<text::Language> languages(text::kSupportedLanguages.begin(),
+                                                text::kSupportedLanguages.end());
+    tb::write_delimited_glossary(out, concepts, languages, options.format == "csv" ? ',' : '\t');
+  }
+  if (!out)
+    throw std::runtime_error(options.output + ": write error");
+  return kSuccess;
+}
+
+struct LookupOptions {
+  std::string query;
+  std::string language;
+  std::size_t limit = 5;
+  bool exact = false;
+  bool json = false;
+  TermbaseChoice termbase;
+};
+
+int run_lookup(const GlobalOptions& global, const LookupOptions& options) {
+  text::validate_utf8(options.query, "query");
+  const tb::Termbase termbase = open_termbase(global, options.termbase, false);
+  tb::LookupOptions lookup;
+  lookup.limit = options.limit;
+  lookup.fuzzy = !options.exact;
+  if (!options.language.empty())
+    lookup.language = text::require_language(options.language);
+  const auto hits = termbase.lookup(options.query, lookup);
+  if (options.json) {
+    json out = json::array();
+    for (const auto& hit : hits) {
+      out.push_back({{"match", tb::to_string(hit.kind)},
+                     {"score", hit.score},
+                     {"matched_term", term_json(hit.entry.terms[hit.term_index])},
+                     {"concept", concept_json(hit.entry)}});
+    }
+    print_json({{"query", options.query}, {"hits", out}});
+  } else {
+    if (hits.empty())
+      std::cerr << "tolk: " << tr("no concept found for") << " '" << options.query << "'\n";
+    for (const auto& hit : hits) {
+      std::cout << '[' << tb::to_string(hit.kind) << ' ' << static_cast<int>(hit.score * 100 + 0.5)
+                << "] " << hit.entry.terms[hit.term_index].text << '\n';
+      print_card(hit.entry);
+      std::cout << '\n';
+    }
+  }
+  return hits.empty() ? kFindings : kSuccess;
+}
+
+struct FindOptions {
+  std::string input = "-";
+  std::string language;
+  bool json = false;
+  TermbaseChoice termbase;
+};
+
+int run_find(const GlobalOptions& global, const FindOptions& options) {
+  const InputText input = read_input(options.input);
+  const text::Language language = resolve_language(options.language, input.bytes);
+  const tb::Termbase termbase = open_termbase(global, options.termbase, false);
+  const std::vector<tb::Concept> concepts = termbase.all();
+  const tb::TermFinder finder(concepts);
+  const auto hits = finder.find(input.bytes, language);
+  if (options.json) {
+    json out = json::array();
+    for (const auto& hit : hits) {
+      out.push_back({{"concept", hit.concept_id},
+                     {"term", hit.term},
+                     {"status", status_label(hit.status)},
+                     {"text", hit.matched_text},
+                     {"inside_compound", hit.inside_compound},
+                     {"begin", hit.begin},
+                     {"end", hit.end},
+                     {"utf16_begin", hit.utf16_begin},
+                     {"utf16_end", hit.utf16_end},
+                     {"line", hit.line},
+                     {"column", hit.column}});
+    }
+    print_json({{"input", input.name}, {"language", text::language_code(language)}, {"hits", out}});
+  } else {
+    for (const auto& hit : hits) {
+      std::cout << input.name << ':' << hit.line << ':' << hit.column << '\t' << hit.matched_text
+                << '\t' << hit.concept_id << '\t' << hit.term << " (" << status_label(hit.status)
+                << ')' << (hit.inside_compound ? "\t[compound]" : "") << '\n';
+    }
+  }
+  return hits.empty() ? kFindings : kSuccess;
+}
+
+struct ShowOptions {
+  std::vector<std::string> ids;
+  bool json = false;
+  TermbaseChoice termbase;
+};
+
+int run_show(const GlobalOptions& global, const ShowOptions& options) {
+  const tb::Termbase termbase = open_termbase(global, options.termbase, false);
+  json out = json::array();
+  int code = kSuccess;
+  const auto show = [&](const tb::Concept& entry) {
+    if (options.json) {
+      out.push_back(concept_json(entry));
+    } else {
+      print_card(entry);
+    }
+  };
+  if (options.ids.empty()) {
+    termbase.for_each(show);
+  } else {
+    for (const std::string& id : options.ids) {
+      if (const auto entry = termbase.get(id)) {
+        show(*entry);
+      } else {
+        std::cerr << "tolk: " << tr("no concept with id") << " '" << id << "'\n";
+        code = kFindings;
+      }
+    }
+  }
+  if (options.json)
+    print_json(out);
+  return code;
+}
+
+}  // namespace
+
+void add_term_commands(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  CLI::App* term = app.add_subcommand(
+      "term", tr("The termbase: import, export, look up, recognise terms in text, show concepts"));
+  term->require_subcommand(1);
+
+  auto import = std::make_shared<ImportOptions>();
+  CLI::App* import_command = term->add_subcommand(
+      "import", tr("Import TBX, tolk JSON, OmegaT or CSV/TSV glossaries (one transaction; a "
+                   "concept with an existing id replaces it)"));
+  import_command->add_option("files", import->files, tr("Files to import"))->required();
+  import_command
+      ->add_option("--format", import->format,
+                   tr("auto (from the file name), tbx, json, omegat, csv, tsv"))
+      ->check(CLI::IsMember({"auto", "tbx", "json", "omegat", "csv", "tsv"}));
+  import_command->add_option("--from", import->source_language,
+                             tr("OmegaT glossary: source language"));
+  import_command->add_option("--to", import->target_language,
+                             tr("OmegaT glossary: target language"));
+  import_command->add_flag(
+      "--strict", import->strict,
+      tr("Refuse a whole file at its first problem (default: skip bad entries, "
+         "report them, exit code 1)"));
+  import_command->add_flag("--json", import->json, tr("Print JSON"));
+  add_termbase_option(*import_command, import->termbase);
+  import_command->callback(
+      [&global, import, &exit_code] { exit_code = run_import(global, *import); });
+
+  auto export_options = std::make_shared<ExportOptions>();
+  CLI::App* export_command = term->add_subcommand(
+      "export", tr("Export the termbase as TBX-Basic, an OmegaT glossary, CSV or TSV"));
+  export_command
+      ->add_option("--format", export_options->format, tr("tbx (default), omegat, csv, tsv"))
+      ->check(CLI::IsMember({"tbx", "omegat", "csv", "tsv"}));
+  export_command->add_option("-o,--output", export_options->output,
+                             tr("Output file (default: standard output)"));
+  export_command->add_option("--from", export_options->source_language,
+                             tr("OmegaT glossary: source language"));
+  export_command->add_option("--to", export_options->target_language,
+                             tr("OmegaT glossary: target language"));
+  add_termbase_option(*export_command, export_options->termbase);
+  export_command->callback(
+      [&global, export_options, &exit_code] { exit_code = run_export(global, *export_options); });
+
+  auto lookup = std::make_shared<LookupOptions>();
+  CLI::App* lookup_command = term->add_subcommand(
+      "lookup",
+      tr("Find concepts by a term in any form: exact, inflected, transliterated, or with a typo"));
+  lookup_command->add_option("query", lookup->query, tr("The term to look up"))->required();
+  lookup_command->add_option("-l,--lang", lookup->language, tr("Only terms of this language"));
+  lookup_command->add_option("-n,--limit", lookup->limit,
+                             tr("At most this many concepts (default 5)"));
+  lookup_command->add_flag("--exact", lookup->exact, tr("No typo-tolerant matching"));
+  lookup_command->add_flag("--json", lookup->json, tr("Print JSON"));
+  add_termbase_option(*lookup_command, lookup->termbase);
+  lookup_command->callback(
+      [&global, lookup, &exit_code] { exit_code = run_lookup(global, *lookup); });
+
+  auto find = std::make_shared<FindOptions>();
+  CLI::App* find_command = term->add_subcommand(
+      "find", tr("Find every termbase term in a text, inflected forms and compounds included"));
+  find_command->add_option("input", find->input, tr("Text file, or - for standard input"));
+  add_language_option(*find_command, find->language);
+  find_command->add_flag("--json", find->json,
+                         tr("Print JSON with byte, UTF-16 and line/column positions"));
+  add_termbase_option(*find_command, find->termbase);
+  find_command->callback([&global, find, &exit_code] { exit_code = run_find(global, *find); });
+
+  auto show = std::make_shared<ShowOptions>();
+  CLI::App* show_command =
+      term->add_subcommand("show", tr("Print concepts by id (all when none is given)"));
+  show_command->add_option("ids", show->ids, tr("Concept ids"));
+  show_command->add_flag("--json", show->json, tr("Print JSON"));
+  add_termbase_option(*show_command, show->termbase);
+  show_command->callback([&global, show, &exit_code] { exit_code = run_show(global, *show); });
+}
+
+}  // namespace tolk::cli

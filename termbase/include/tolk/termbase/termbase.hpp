@@ -1,0 +1,92 @@
+#pragma once
+// A termbase stored in LMDB: concepts, and the indexes that find them by a term's exact text,
+// its search key, its lemmas (any inflected form) and its transliteration, plus typo-tolerant
+// lookup. One LMDB environment per termbase folder; every change is one write transaction, so an
+// import that fails half-way leaves the termbase as it was. Several processes may read while
+// one writes.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tolk/store/lmdb.hpp"
+#include "tolk/termbase/concept.hpp"
+
+namespace tolk::termbase {
+
+inline constexpr int kTermbaseSchemaVersion = 1;
+
+class TermbaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// How a lookup reached a concept, best first.
+enum class MatchKind {
+  exact,           // the query is a term, character for character
+  normalized,      // same search key: case, diacritics, quotes, dashes, ё
+  inflected,       // same lemmas: "иностранным агентом", "dienstplichtontduikers"
+  transliterated,  // a Latin spelling of a Cyrillic term: "inostrannyy agent"
+  fuzzy,           // a near miss: "dienstplichtontduking"
+};
+std::string_view to_string(MatchKind kind);
+
+struct LookupHit {
+  Concept entry;
+  std::size_t term_index = 0;  // the matched term: entry.terms[term_index]
+  MatchKind kind = MatchKind::exact;
+  double score = 0;  // 1.0 exact ... lower for weaker kinds and for typos
+};
+
+struct LookupOptions {
+  std::optional<Language> language;  // only terms of this language; all when unset
+  std::size_t limit = 10;
+  bool fuzzy = true;            // also look for near misses when nothing better matched
+  double min_similarity = 0.8;  // for fuzzy hits: 1 - edit distance / length, in code points
+};
+
+struct TermbaseStatistics {
+  std::size_t concepts = 0;
+  std::size_t terms = 0;
+  std::size_t index_entries = 0;
+};
+
+class Termbase {
+ public:
+  // Opens the termbase in `directory`, creating it when `create` and absent.
+  static Termbase open(const std::filesystem::path& directory, bool create = false);
+
+  Termbase(Termbase&&) noexcept = default;
+  Termbase& operator=(Termbase&&) noexcept = default;
+
+  const std::filesystem::path& directory() const { return environment_.directory(); }
+
+  // Adds or replaces concepts (by id), all in one transaction. Returns how many were new.
+  std::size_t put(std::span<const Concept> concepts);
+  bool erase(std::string_view id);
+  std::optional<Concept> get(std::string_view id) const;
+  void for_each(const std::function<void(const Concept&)>& visit) const;
+  std::vector<Concept> all() const;
+  TermbaseStatistics statistics() const;
+
+  std::vector<LookupHit> lookup(std::string_view query, const LookupOptions& options = {}) const;
+
+ private:
+  explicit Termbase(store::Environment environment);
+  store::Environment environment_;
+};
+
+// The keys under which a term is indexed; the lookup computes the same for the query.
+struct TermKeys {
+  std::string normalized;               // search_key
+  std::vector<std::string> lemma_keys;  // lemma sequences joined by spaces (a few alternatives)
+  std::string transliteration;          // translit_key, for Cyrillic terms only
+};
+TermKeys term_keys(std::string_view text, Language language);
+
+}  // namespace tolk::termbase

@@ -1,0 +1,187 @@
+#include "concept_codec.hpp"
+
+#include <cstdint>
+
+#include "tolk/termbase/termbase.hpp"
+
+namespace tolk::termbase::codec {
+namespace {
+
+constexpr std::uint8_t kVersion = 1;
+
+class Writer {
+ public:
+  void number(std::uint64_t value) {
+    while (value >= 0x80) {
+      out_.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      value >>= 7;
+    }
+    out_.push_back(static_cast<char>(value));
+  }
+  template <typename Enum>
+  void enumeration(Enum value) {
+    number(static_cast<std::uint64_t>(value));
+  }
+  void text(std::string_view value) {
+    number(value.size());
+    out_.append(value);
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  std::uint64_t number() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const auto byte = static_cast<std::uint8_t>(next());
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0)
+        return value;
+    }
+    throw TermbaseError("corrupt entry record: overlong number");
+  }
+  template <typename Enum>
+  Enum enumeration() {
+    return static_cast<Enum>(number());
+  }
+  std::string text() {
+    const std::uint64_t size = number();
+    if (size > bytes_.size() - position_)
+      throw TermbaseError("corrupt entry record: truncated");
+    std::string value(bytes_.substr(position_, size));
+    position_ += size;
+    return value;
+  }
+  std::size_t count() {
+    const std::uint64_t value = number();
+    if (value > bytes_.size())
+      throw TermbaseError("corrupt entry record: bad count");
+    return static_cast<std::size_t>(value);
+  }
+
+ private:
+  char next() {
+    if (position_ >= bytes_.size())
+      throw TermbaseError("corrupt entry record: truncated");
+    return bytes_[position_++];
+  }
+  std::string_view bytes_;
+  std::size_t position_ = 0;
+};
+
+void write_citations(Writer& writer, const std::vector<Citation>& citations) {
+  writer.number(citations.size());
+  for (const Citation& citation : citations) {
+    writer.text(citation.file);
+    writer.number(citation.line);
+    writer.text(citation.quote);
+    writer.number(citation.language ? static_cast<std::uint64_t>(*citation.language) + 1 : 0);
+  }
+}
+
+std::vector<Citation> read_citations(Reader& reader) {
+  std::vector<Citation> citations(reader.count());
+  for (Citation& citation : citations) {
+    citation.file = reader.text();
+    citation.line = static_cast<std::size_t>(reader.number());
+    citation.quote = reader.text();
+    if (const std::uint64_t language = reader.number(); language > 0) {
+      citation.language = static_cast<Language>(language - 1);
+    }
+  }
+  return citations;
+}
+
+void write_texts(Writer& writer, const std::map<Language, std::string>& texts) {
+  writer.number(texts.size());
+  for (const auto& [language, value] : texts) {
+    writer.enumeration(language);
+    writer.text(value);
+  }
+}
+
+std::map<Language, std::string> read_texts(Reader& reader) {
+  std::map<Language, std::string> texts;
+  for (std::size_t n = reader.count(); n > 0; --n) {
+    const auto language = reader.enumeration<Language>();
+    texts[language] = reader.text();
+  }
+  return texts;
+}
+
+}  // namespace
+
+std::string encode(const Concept& entry) {
+  Writer writer;
+  writer.number(kVersion);
+  writer.text(entry.id);
+  writer.number(entry.domains.size());
+  for (const std::string& domain : entry.domains)
+    writer.text(domain);
+  writer.number(entry.legal_references.size());
+  for (const LegalReference& reference : entry.legal_references) {
+    writer.text(reference.code);
+    writer.text(reference.article);
+    writer.text(reference.part);
+  }
+  write_texts(writer, entry.definitions);
+  write_texts(writer, entry.notes);
+  writer.number(entry.terms.size());
+  for (const Term& term : entry.terms) {
+    writer.text(term.text);
+    writer.enumeration(term.language);
+    writer.enumeration(term.status);
+    writer.enumeration(term.type);
+    writer.enumeration(term.part_of_speech);
+    writer.enumeration(term.gender);
+    writer.enumeration(term.number);
+    writer.text(term.usage_note);
+    writer.enumeration(term.verification);
+    writer.text(term.source);
+    write_citations(writer, term.citations);
+  }
+  write_citations(writer, entry.citations);
+  return writer.take();
+}
+
+Concept decode(std::string_view bytes) {
+  Reader reader(bytes);
+  if (reader.number() != kVersion)
+    throw TermbaseError("entry record of an unknown version");
+  Concept entry;
+  entry.id = reader.text();
+  entry.domains.resize(reader.count());
+  for (std::string& domain : entry.domains)
+    domain = reader.text();
+  entry.legal_references.resize(reader.count());
+  for (LegalReference& reference : entry.legal_references) {
+    reference.code = reader.text();
+    reference.article = reader.text();
+    reference.part = reader.text();
+  }
+  entry.definitions = read_texts(reader);
+  entry.notes = read_texts(reader);
+  entry.terms.resize(reader.count());
+  for (Term& term : entry.terms) {
+    term.text = reader.text();
+    term.language = reader.enumeration<Language>();
+    term.status = reader.enumeration<TermStatus>();
+    term.type = reader.enumeration<TermType>();
+    term.part_of_speech = reader.enumeration<PartOfSpeech>();
+    term.gender = reader.enumeration<Gender>();
+    term.number = reader.enumeration<GrammaticalNumber>();
+    term.usage_note = reader.text();
+    term.verification = reader.enumeration<Verification>();
+    term.source = reader.text();
+    term.citations = read_citations(reader);
+  }
+  entry.citations = read_citations(reader);
+  return entry;
+}
+
+}  // namespace tolk::termbase::codec

@@ -1,0 +1,21 @@
+#pragma once
+// Edit distance on code points, bounded so that hopeless candidates stop early.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tolk::termbase {
+
+std::u32string to_code_points(std::string_view utf8);
+
+// Levenshtein distance, or nothing when it exceeds `max_distance`.
+std::optional<std::size_t> bounded_edit_distance(std::u32string_view a, std::u32string_view b,
+                                                 std::size_t max_distance);
+
+// 1 - distance / longer length, or nothing when below `min_similarity`.
+std::optional<double> similarity(std::u32string_view a, std::u32string_view b,
+                                 double min_similarity);
+
+}  // namespace tolk::termbase

@@ -1,0 +1,383 @@
+#include "tolk/termbase/termbase.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "concept_codec.hpp"
+#include "similarity.hpp"
+#include "tolk/text/morphology.hpp"
+#include "tolk/text/normalize.hpp"
+#include "tolk/text/segment.hpp"
+#include "tolk/text/transliterate.hpp"
+
+namespace tolk::termbase {
+namespace {
+
+using store::Cursor;
+using store::Database;
+using store::Transaction;
+
+constexpr std::string_view kConcepts = "concepts";
+constexpr std::string_view kByKey = "terms-by-key";
+constexpr std::string_view kByLemma = "terms-by-lemma";
+constexpr std::string_view kByTransliteration = "terms-by-translit";
+constexpr std::string_view kMeta = "meta";
+constexpr std::size_t kMaxLemmaAlternatives = 4;
+
+// Scores of the match kinds; a fuzzy hit scales its similarity below every exact kind.
+constexpr double kScoreExact = 1.0;
+constexpr double kScoreNormalized = 0.98;
+constexpr double kScoreInflected = 0.95;
+constexpr double kScoreTransliterated = 0.9;
+constexpr double kScoreFuzzyScale = 0.85;
+
+struct Indexes {
+  Database concepts;
+  Database by_key;
+  Database by_lemma;
+  Database by_transliteration;
+  Database meta;
+};
+
+Indexes open_indexes(Transaction& transaction, store::OpenMode mode) {
+  return Indexes{Database::open(transaction, kConcepts, mode),
+                 Database::open(transaction, kByKey, mode),
+                 Database::open(transaction, kByLemma, mode),
+                 Database::open(transaction, kByTransliteration, mode),
+                 Database::open(transaction, kMeta, mode)};
+}
+
+// LMDB keys hold at most 511 bytes; statutory titles can be longer. A long key is cut at a
+// character boundary and completed by a hash of the whole, so equal keys still meet.
+std::string storable_key(std::string_view key) {
+  constexpr std::size_t kMaxKeyBytes = 320;
+  if (key.size() <= kMaxKeyBytes)
+    return std::string(key);
+  std::size_t cut = kMaxKeyBytes - 20;
+  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80)
+    --cut;
+  char hash[20];
+  std::snprintf(hash, sizeof hash, "\x01%016zx", std::hash<std::string_view>{}(key));
+  return std::string(key.substr(0, cut)) + hash;
+}
+
+// Index entries are "KEY \0 CONCEPT-ID \0 TERM-INDEX" with an empty value, so that all entries of
+// a key are one contiguous range.
+std::string index_key(std::string_view key, std::string_view id, std::size_t term_index) {
+  std::string out = storable_key(key);
+  out.push_back('\0');
+  out.append(id);
+  out.push_back('\0');
+  out.append(std::to_string(term_index));
+  return out;
+}
+
+struct EntryRef {
+  std::string id;
+  std::size_t term_index = 0;
+};
+
+std::optional<EntryRef> parse_entry(std::string_view raw, std::string_view key) {
+  if (raw.size() <= key.size() || raw.substr(0, key.size()) != key || raw[key.size()] != '\0') {
+    return std::nullopt;
+  }
+  raw.remove_prefix(key.size() + 1);
+  const auto separator = raw.find('\0');
+  if (separator == std::string_view::npos)
+    return std::nullopt;
+  return EntryRef{std::string(raw.substr(0, separator)),
+                  static_cast<std::size_t>(std::stoul(std::string(raw.substr(separator + 1))))};
+}
+
+std::vector<EntryRef> entries_with_key(const Transaction& transaction, const Database& index,
+                                       std::string_view full_key) {
+  std::vector<EntryRef> found;
+  if (full_key.empty())
+    return found;
+  const std::string key = storable_key(full_key);
+  Cursor cursor(transaction, index);
+  std::string prefix(key);
+  prefix.push_back('\0');
+  for (auto item = cursor.seek(prefix); item; item = cursor.next()) {
+    const auto parsed = parse_entry(item->key, key);
+    if (!parsed)
+      break;
+    found.push_back(*parsed);
+  }
+  return found;
+}
+
+template <typename Visit>
+void for_each_entry(const Transaction& transaction, const Database& index, Visit visit) {
+  Cursor cursor(transaction, index);
+  for (auto item = cursor.first(); item; item = cursor.next())
+    visit(item->key);
+}
+
+void index_concept(Transaction& transaction, Indexes& indexes, const Concept& entry, bool add) {
+  for (std::size_t i = 0; i < entry.terms.size(); ++i) {
+    const Term& term = entry.terms[i];
+    const TermKeys keys = term_keys(term.text, term.language);
+    const auto apply = [&](Database& index, const std::string& key) {
+      if (key.empty())
+        return;
+      if (add) {
+        index.put(transaction, index_key(key, entry.id, i), {});
+      } else {
+        index.erase(transaction, index_key(key, entry.id, i));
+      }
+    };
+    apply(indexes.by_key, keys.normalized);
+    for (const std::string& lemma_key : keys.lemma_keys)
+      apply(indexes.by_lemma, lemma_key);
+    apply(indexes.by_transliteration, keys.transliteration);
+  }
+}
+
+std::vector<std::vector<std::string>> lemma_alternatives(std::string_view text, Language language) {
+  const text::Dictionary& dictionary = text::Dictionary::for_language(language);
+  std::vector<std::vector<std::string>> alternatives;
+  for (const text::Token& token : text::tokenize(text, language)) {
+    std::vector<std::string> options;
+    if (token.kind == text::TokenKind::word) {
+      for (const std::string& stem : dictionary.stems(token.text)) {
+        options.push_back(text::search_key(stem, language));
+      }
+    }
+    if (options.empty())
+      options.push_back(text::search_key(token.text, language));
+    alternatives.push_back(std::move(options));
+  }
+  return alternatives;
+}
+
+// Up to kMaxLemmaAlternatives lemma sequences: the first stems, then one alternative at a time.
+std::vector<std::string> lemma_keys(std::string_view text, Language language) {
+  const auto alternatives = lemma_alternatives(text, language);
+  if (alternatives.empty())
+    return {};
+  const auto join = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& word : words)
+      out += (out.empty() ? "" : " ") + word;
+    return out;
+  };
+  std::vector<std::string> first;
+  for (const auto& options : alternatives)
+    first.push_back(options.front());
+  std::vector<std::string> keys{join(first)};
+  for (std::size_t position = 0; position < alternatives.size(); ++position) {
+    for (std::size_t option = 1; option < alternatives[position].size(); ++option) {
+      if (keys.size() >= kMaxLemmaAlternatives)
+        return keys;
+      auto variant = first;
+      variant[position] = alternatives[position][option];
+      if (std::find(keys.begin(), keys.end(), join(variant)) == keys.end()) {
+        keys.push_back(join(variant));
+      }
+    }
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::string_view to_string(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::exact:
+      return "exact";
+    case MatchKind::normalized:
+      return "normalized";
+    case MatchKind::inflected:
+      return "inflected";
+    case MatchKind::transliterated:
+      return "transliterated";
+    case MatchKind::fuzzy:
+      return "fuzzy";
+  }
+  return "?";
+}
+
+TermKeys term_keys(std::string_view text, Language language) {
+  TermKeys keys;
+  keys.normalized = text::search_key(text, language);
+  keys.lemma_keys = lemma_keys(text, language);
+  if (text::has_cyrillic(text))
+    keys.transliteration = text::translit_key(text);
+  return keys;
+}
+
+Termbase::Termbase(store::Environment environment) : environment_(std::move(environment)) {}
+
+Termbase Termbase::open(const std::filesystem::path& directory, bool create) {
+  if (!create && !std::filesystem::exists(directory / "data.mdb")) {
+    throw TermbaseError("no termbase in " + directory.string());
+  }
+  store::Environment environment = store::Environment::open(directory);
+  Transaction transaction = Transaction::begin_write(environment);
+  Indexes indexes = open_indexes(transaction, store::OpenMode::create);
+  const auto schema = indexes.meta.get(transaction, "schema-version");
+  if (!schema) {
+    indexes.meta.put(transaction, "schema-version", std::to_string(kTermbaseSchemaVersion));
+  } else if (std::stoi(std::string(*schema)) > kTermbaseSchemaVersion) {
+    throw TermbaseError(directory.string() + " was written by a newer tolk (termbase schema " +
+                        std::string(*schema) + ")");
+  }
+  transaction.commit();
+  return Termbase(std::move(environment));
+}
+
+std::size_t Termbase::put(std::span<const Concept> concepts) {
+  Transaction transaction = Transaction::begin_write(environment_);
+  Indexes indexes = open_indexes(transaction, store::OpenMode::existing);
+  std::size_t added = 0;
+  for (const Concept& entry : concepts) {
+    if (entry.id.empty())
+      throw TermbaseError("a entry without an id cannot be stored");
+    if (const auto old = indexes.concepts.get(transaction, entry.id)) {
+      index_concept(transaction, indexes, codec::decode(*old), false);
+    } else {
+      ++added;
+    }
+    indexes.concepts.put(transaction, entry.id, codec::encode(entry));
+    index_concept(transaction, indexes, entry, true);
+  }
+  transaction.commit();
+  return added;
+}
+
+bool Termbase::erase(std::string_view id) {
+  Transaction transaction = Transaction::begin_write(environment_);
+  Indexes indexes = open_indexes(transaction, store::OpenMode::existing);
+  const auto old = indexes.concepts.get(transaction, id);
+  if (!old)
+    return false;
+  index_concept(transaction, indexes, codec::decode(*old), false);
+  indexes.concepts.erase(transaction, id);
+  transaction.commit();
+  return true;
+}
+
+std::optional<Concept> Termbase::get(std::string_view id) const {
+  Transaction transaction = Transaction::begin_read(environment_);
+  const Database concepts = Database::open(transaction, kConcepts, store::OpenMode::existing);
+  const auto bytes = concepts.get(transaction, id);
+  if (!bytes)
+    return std::nullopt;
+  return codec::decode(*bytes);
+}
+
+void Termbase::for_each(const std::function<void(const Concept&)>& visit) const {
+  Transaction transaction = Transaction::begin_read(environment_);
+  const Database concepts = Database::open(transaction, kConcepts, store::OpenMode::existing);
+  Cursor cursor(transaction, concepts);
+  for (auto item = cursor.first(); item; item = cursor.next())
+    visit(codec::decode(item->value));
+}
+
+std::vector<Concept> Termbase::all() const {
+  std::vector<Concept> concepts;
+  for_each([&](const Concept& entry) { concepts.push_back(entry); });
+  return concepts;
+}
+
+TermbaseStatistics Termbase::statistics() const {
+  Transaction transaction = Transaction::begin_read(environment_);
+  Indexes indexes = open_indexes(transaction, store::OpenMode::existing);
+  TermbaseStatistics statistics;
+  statistics.concepts = indexes.concepts.size(transaction);
+  statistics.terms = indexes.by_key.size(transaction);
+  statistics.index_entries = statistics.terms + indexes.by_lemma.size(transaction) +
+                             indexes.by_transliteration.size(transaction);
+  return statistics;
+}
+
+std::vector<LookupHit> Termbase::lookup(std::string_view query,
+                                        const LookupOptions& options) const {
+  const std::string text = text::to_nfc(query);
+  Transaction transaction = Transaction::begin_read(environment_);
+  Indexes indexes = open_indexes(transaction, store::OpenMode::existing);
+
+  std::map<std::string, LookupHit> best;  // by concept id
+  std::map<std::string, Concept> loaded;
+  const auto concept_of = [&](const std::string& id) -> const Concept* {
+    if (const auto hit = loaded.find(id); hit != loaded.end())
+      return &hit->second;
+    const auto bytes = indexes.concepts.get(transaction, id);
+    if (!bytes)
+      return nullptr;
+    return &loaded.emplace(id, codec::decode(*bytes)).first->second;
+  };
+  const auto offer = [&](const EntryRef& ref, MatchKind kind, double score) {
+    const Concept* entry = concept_of(ref.id);
+    if (entry == nullptr || ref.term_index >= entry->terms.size())
+      return;
+    const Term& term = entry->terms[ref.term_index];
+    if (options.language && term.language != *options.language)
+      return;
+    if (kind == MatchKind::normalized && term.text == text) {
+      kind = MatchKind::exact;
+      score = kScoreExact;
+    }
+    auto& slot = best[ref.id];
+    if (slot.entry.id.empty() || score > slot.score) {
+      slot = LookupHit{*entry, ref.term_index, kind, score};
+    }
+  };
+
+  const std::vector<Language> languages =
+      options.language ? std::vector<Language>{*options.language}
+                       : std::vector<Language>(text::kSupportedLanguages.begin(),
+                                               text::kSupportedLanguages.end());
+  const std::string normalized = text::search_key(text, languages.front());
+  for (const EntryRef& ref : entries_with_key(transaction, indexes.by_key, normalized)) {
+    offer(ref, MatchKind::normalized, kScoreNormalized);
+  }
+  std::set<std::string> lemma_queries;
+  for (const Language language : languages) {
+    for (std::string& key : lemma_keys(text, language))
+      lemma_queries.insert(std::move(key));
+  }
+  for (const std::string& key : lemma_queries) {
+    for (const EntryRef& ref : entries_with_key(transaction, indexes.by_lemma, key)) {
+      offer(ref, MatchKind::inflected, kScoreInflected);
+    }
+  }
+  const std::string transliteration = text::translit_key(text);
+  for (const EntryRef& ref :
+       entries_with_key(transaction, indexes.by_transliteration, transliteration)) {
+    offer(ref, MatchKind::transliterated, kScoreTransliterated);
+  }
+
+  if (best.empty() && options.fuzzy) {
+    // Typos: every stored key against the query's, by bounded edit distance on code points.
+    const auto scan = [&](const Database& index, const std::u32string& wanted) {
+      for_each_entry(transaction, index, [&](std::string_view raw) {
+        const std::string_view key = raw.substr(0, raw.find('\0'));
+        const auto score = similarity(to_code_points(key), wanted, options.min_similarity);
+        if (!score)
+          return;
+        if (const auto ref = parse_entry(raw, key)) {
+          offer(*ref, MatchKind::fuzzy, kScoreFuzzyScale * *score);
+        }
+      });
+    };
+    scan(indexes.by_key, to_code_points(normalized));
+    if (!text::has_cyrillic(text))
+      scan(indexes.by_transliteration, to_code_points(transliteration));
+  }
+
+  std::vector<LookupHit> hits;
+  for (auto& [id, hit] : best)
+    hits.push_back(std::move(hit));
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const LookupHit& a, const LookupHit& b) { return a.score > b.score; });
+  if (hits.size() > options.limit)
+    hits.resize(options.limit);
+  return hits;
+}
+
+}  // namespace tolk::termbase

@@ -1,0 +1,153 @@
+// The termbase store and its lookup, on the shipped glossary (glossaries/legal-nl-en-ru.json).
+
+#include "tolk/termbase/termbase.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "temporary_directory.hpp"
+#include "tolk/termbase/exchange.hpp"
+
+using namespace tolk::termbase;
+
+namespace {
+
+const std::vector<Concept>& glossary() {
+  static const std::vector<Concept> concepts =
+      read_glossary_json(std::string(TOLK_SOURCE_DIR) + "/glossaries/legal-nl-en-ru.json",
+                         Strictness::strict)
+          .concepts;
+  return concepts;
+}
+
+struct LoadedTermbase {
+  tolk::testing::TemporaryDirectory directory;
+  Termbase termbase = Termbase::open(directory.path() / "legal", true);
+  LoadedTermbase() { termbase.put(glossary()); }
+};
+
+LoadedTermbase& shipped() {
+  static LoadedTermbase loaded;
+  return loaded;
+}
+
+LookupHit first_hit(std::string_view query, LookupOptions options = {}) {
+  const auto hits = shipped().termbase.lookup(query, options);
+  REQUIRE_FALSE(hits.empty());
+  return hits.front();
+}
+
+Term preferred(std::string text, Language language) {
+  Term term;
+  term.text = std::move(text);
+  term.language = language;
+  term.status = TermStatus::preferred;
+  return term;
+}
+
+Concept small_concept(std::string id, std::string nl, std::string en) {
+  Concept entry;
+  entry.id = std::move(id);
+  entry.terms.push_back(preferred(std::move(nl), Language::nl));
+  entry.terms.push_back(preferred(std::move(en), Language::en));
+  return entry;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped glossary is stored whole and read back equal", "[termbase]") {
+  const auto statistics = shipped().termbase.statistics();
+  CHECK(statistics.concepts == glossary().size());
+  CHECK(statistics.concepts >= 150);
+  const auto desertion = shipped().termbase.get("uk-338-desertion");
+  REQUIRE(desertion.has_value());
+  const auto original = std::find_if(glossary().begin(), glossary().end(),
+                                     [](const Concept& c) { return c.id == "uk-338-desertion"; });
+  CHECK(*desertion == *original);
+}
+
+TEST_CASE("lookup by exact text and by normalised key", "[termbase][lookup]") {
+  const auto exact = first_hit("desertie");
+  CHECK(exact.entry.id == "uk-338-desertion");
+  CHECK(exact.kind == MatchKind::exact);
+  CHECK(exact.score == 1.0);
+  const auto normalized = first_hit("DESERTIE");
+  CHECK(normalized.entry.id == "uk-338-desertion");
+  CHECK(normalized.kind == MatchKind::normalized);
+}
+
+TEST_CASE("lookup by any inflected form", "[termbase][lookup]") {
+  const auto agent = first_hit("иностранным агентом");
+  CHECK(agent.entry.id == "foreign-agent");
+  CHECK(agent.kind == MatchKind::inflected);
+  CHECK(agent.entry.terms[agent.term_index].text == "иностранный агент");
+  CHECK(first_hit("нежелательной организации").entry.id == "undesirable-organisation");
+  CHECK(first_hit("dienstplichtontduikers").entry.id == "draft-evader");
+}
+
+TEST_CASE("lookup by transliteration", "[termbase][lookup]") {
+  const auto hit = first_hit("inostrannyy agent");
+  CHECK(hit.entry.id == "foreign-agent");
+  CHECK(hit.kind == MatchKind::transliterated);
+  CHECK(first_hit("inostranny agent").entry.id == "foreign-agent");
+  CHECK(first_hit("dezertirstvo").entry.id == "uk-338-desertion");
+}
+
+TEST_CASE("lookup tolerates typos with a similarity score", "[termbase][lookup]") {
+  const auto dutch = first_hit("dienstplichtontduking");
+  CHECK(dutch.entry.id == "uk-328-evasion-of-service");
+  CHECK(dutch.kind == MatchKind::fuzzy);
+  CHECK(dutch.score > 0.7);
+  CHECK(dutch.score < 0.9);
+  CHECK(first_hit("undesireable organisation").entry.id == "undesirable-organisation");
+  LookupOptions exact_only;
+  exact_only.fuzzy = false;
+  CHECK(shipped().termbase.lookup("dienstplichtontduking", exact_only).empty());
+}
+
+TEST_CASE("lookup can be limited to one language", "[termbase][lookup]") {
+  LookupOptions russian;
+  russian.language = Language::ru;
+  for (const auto& hit : shipped().termbase.lookup("desertie", russian)) {
+    CHECK(hit.entry.terms[hit.term_index].language == Language::ru);
+    CHECK(hit.kind == MatchKind::fuzzy);
+  }
+  LookupOptions dutch;
+  dutch.language = Language::nl;
+  CHECK(
+      first_hit("desertie", dutch).entry.terms[first_hit("desertie", dutch).term_index].language ==
+      Language::nl);
+}
+
+TEST_CASE("replacing a concept replaces its index entries", "[termbase]") {
+  tolk::testing::TemporaryDirectory directory;
+  Termbase termbase = Termbase::open(directory.path(), true);
+  const std::vector<Concept> first{small_concept("c1", "dienstweigeraar", "draft resister")};
+  CHECK(termbase.put(first) == 1);
+  const std::vector<Concept> second{
+      small_concept("c1", "gewetensbezwaarde", "conscientious objector")};
+  CHECK(termbase.put(second) == 0);
+  LookupOptions exact_only;
+  exact_only.fuzzy = false;
+  CHECK(termbase.lookup("dienstweigeraar", exact_only).empty());
+  CHECK(termbase.lookup("gewetensbezwaarde", exact_only).front().entry.id == "c1");
+  CHECK(termbase.erase("c1"));
+  CHECK_FALSE(termbase.erase("c1"));
+  CHECK(termbase.lookup("gewetensbezwaarde", exact_only).empty());
+  CHECK(termbase.statistics().index_entries == 0);
+}
+
+TEST_CASE("a failed put stores nothing of the batch", "[termbase]") {
+  tolk::testing::TemporaryDirectory directory;
+  Termbase termbase = Termbase::open(directory.path(), true);
+  std::vector<Concept> batch{small_concept("good", "desertie", "desertion"),
+                             small_concept("", "leeg", "empty")};
+  CHECK_THROWS_AS(termbase.put(batch), TermbaseError);
+  CHECK(termbase.statistics().concepts == 0);
+  CHECK_FALSE(termbase.get("good").has_value());
+}
+
+TEST_CASE("a termbase folder that does not exist is not created by a reader", "[termbase]") {
+  tolk::testing::TemporaryDirectory directory;
+  CHECK_THROWS_AS(Termbase::open(directory.path() / "absent"), TermbaseError);
+  CHECK_FALSE(std::filesystem::exists(directory.path() / "absent"));
+}
