@@ -31,6 +31,8 @@ std::string default_data_directory() {
 void translate_subcommand_groups(CLI::App& app) {
   for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
     command->group(tr("Subcommands"));
+    if (CLI::Option* help = command->get_help_ptr())
+      help->group(tr("Options"));
     translate_subcommand_groups(*command);
   }
 }
