@@ -5,9 +5,11 @@
 #include <cctype>
 #include <utility>
 
+#include "exchange_support.hpp"
 #include "tolk/text/normalize.hpp"
 
 namespace tolk::termbase {
+using exchange_support::trim;
 
 std::vector<const Term*> Concept::terms_in(Language language) const {
   std::vector<const Term*> found;
@@ -115,15 +117,6 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
-}
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
 }
 
 template <typename Enum, std::size_t N>

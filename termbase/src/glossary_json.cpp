@@ -16,11 +16,14 @@
 #include <utility>
 #include <vector>
 
+#include "exchange_support.hpp"
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 
 namespace tolk::termbase {
+using exchange_support::concat;
+using exchange_support::read_whole_file;
 
 namespace {
 
@@ -29,29 +32,10 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSchema = "tolk-glossary/1";
 
-// Joins text pieces. Used instead of `"literal" + std::string(...)`, on which GCC 12 at -O2 and
-// above warns wrongly (-Wrestrict, GCC bug 105329).
-template <typename... Pieces>
-std::string concat(const Pieces&... pieces) {
-  std::string joined;
-  (joined.append(std::string_view(pieces)), ...);
-  return joined;
-}
-
 // A concept that cannot be used; the reason becomes an ImportIssue.
 struct BadEntry {
   std::string reason;
 };
-
-std::string read_whole_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw ImportError({{file.string(), 0, "cannot open the file"}});
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return std::move(content).str();
-}
 
 std::size_t line_at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());

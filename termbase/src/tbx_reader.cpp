@@ -30,22 +30,17 @@
 #include <utility>
 #include <vector>
 
+#include "exchange_support.hpp"
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 
 namespace tolk::termbase {
+using exchange_support::concat;
+using exchange_support::read_whole_file;
+using exchange_support::trim;
 
 namespace {
-
-// Joins text pieces. Used instead of `"literal" + std::string(...)`, on which GCC 12 at -O2 and
-// above warns wrongly (-Wrestrict, GCC bug 105329).
-template <typename... Pieces>
-std::string concat(const Pieces&... pieces) {
-  std::string joined;
-  (joined.append(std::string_view(pieces)), ...);
-  return joined;
-}
 
 std::string join_reasons(const std::vector<ImportIssue>& issues) {
   std::string message;
@@ -93,15 +88,6 @@ struct MalformedXml {
   std::size_t line = 0;
   std::string reason;
 };
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
 
 std::size_t line_at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -784,16 +770,6 @@ class TbxReader {
   std::string unexpanded_entity_;
   bool seen_root_ = false;
 };
-
-std::string read_whole_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw ImportError({{file.string(), 0, "cannot open the file"}});
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return std::move(content).str();
-}
 
 }  // namespace
 

@@ -49,20 +49,13 @@
 #include <string_view>
 #include <vector>
 
+#include "exchange_support.hpp"
 #include "tolk/termbase/exchange.hpp"
 
 namespace tolk::termbase {
+using exchange_support::concat;
 
 namespace {
-
-// Joins text pieces. Used instead of `"literal" + std::string(...)`, on which GCC 12 at -O2 and
-// above warns wrongly (-Wrestrict, GCC bug 105329).
-template <typename... Pieces>
-std::string concat(const Pieces&... pieces) {
-  std::string joined;
-  (joined.append(std::string_view(pieces)), ...);
-  return joined;
-}
 
 const xmlChar* xml_chars(const char* text) {
   return reinterpret_cast<const xmlChar*>(text);
