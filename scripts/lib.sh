@@ -9,6 +9,7 @@ TOLK_PACKAGES=(
   libicu-dev libhunspell-dev hunspell-nl hunspell-en-us hunspell-ru
   liblmdb-dev libboost-locale-dev nlohmann-json3-dev libcli11-dev libxml2-dev
   gettext catch2 libbenchmark-dev clang-format
+  omegat translate-toolkit libxml2-utils
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -5,10 +5,13 @@
 #include <iostream>
 
 #include "command_support.hpp"
+#include "corpus_commands.hpp"
 #include "exit_codes.hpp"
+#include "glossary_commands.hpp"
 #include "messages.hpp"
 #include "term_commands.hpp"
 #include "text_commands.hpp"
+#include "tm_commands.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/store/workspace.hpp"
 #include "tolk/termbase/exchange.hpp"
@@ -16,6 +19,7 @@
 #include "tolk/text/language.hpp"
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/utf8.hpp"
+#include "tolk/tm/exchange.hpp"
 #include "tolk_version.hpp"
 #include "workspace_commands.hpp"
 
@@ -73,7 +77,10 @@ int run(int argc, char** argv) {
   int exit_code = kSuccess;
   add_workspace_commands(app, global, exit_code);
   add_term_commands(app, global, exit_code);
+  add_tm_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
+  add_corpus_commands(app, exit_code);
+  add_glossary_commands(app, exit_code);
   translate_subcommand_groups(app);
 
   try {
@@ -97,6 +104,10 @@ int run(int argc, char** argv) {
     return report_error(tr("import refused; the termbase is unchanged"));
   } catch (const termbase::TermbaseError& error) {
     return report_error(error.what());
+  } catch (const tm::ImportError& error) {
+    for (const auto& issue : error.issues())
+      std::cerr << "tolk: " << to_string(issue) << '\n';
+    return report_error(tr("import refused; the translation memory keeps what it held before"));
   } catch (const store::WorkspaceError& error) {
     return report_error(error.what());
   } catch (const store::LmdbError& error) {

@@ -1,5 +1,7 @@
 #include "tolk/store/lmdb.hpp"
 
+#include <cstring>
+#include <memory>
 #include <utility>
 
 namespace tolk::store {
@@ -110,10 +112,13 @@ MDB_txn* Transaction::handle() const {
   return txn_;
 }
 
-Database Database::open(Transaction& transaction, std::string_view name, OpenMode mode) {
+Database Database::open(Transaction& transaction, std::string_view name, OpenMode mode,
+                        ValueKind kind) {
   const std::string owned(name);
   MDB_dbi dbi = 0;
-  const unsigned flags = mode == OpenMode::create ? MDB_CREATE : 0U;
+  unsigned flags = mode == OpenMode::create ? MDB_CREATE : 0U;
+  if (kind == ValueKind::sorted_integers)
+    flags |= MDB_DUPSORT | MDB_DUPFIXED | MDB_INTEGERDUP;
   check(mdb_dbi_open(transaction.handle(), owned.c_str(), flags, &dbi),
         "opening database '" + owned + "'");
   return Database(dbi);
@@ -161,6 +166,49 @@ std::size_t Database::size(const Transaction& transaction) const {
   return stat.ms_entries;
 }
 
+void Database::add_integer(Transaction& transaction, std::string_view key, std::uint32_t value) {
+  MDB_val k = to_val(key);
+  MDB_val v{sizeof value, &value};
+  const int code = mdb_put(transaction.handle(), dbi_, &k, &v, MDB_NODUPDATA);
+  if (code != MDB_KEYEXIST)
+    check(code, "mdb_put (integer)");
+}
+
+bool Database::erase_integer(Transaction& transaction, std::string_view key, std::uint32_t value) {
+  MDB_val k = to_val(key);
+  MDB_val v{sizeof value, &value};
+  const int code = mdb_del(transaction.handle(), dbi_, &k, &v);
+  if (code == MDB_NOTFOUND)
+    return false;
+  check(code, "mdb_del (integer)");
+  return true;
+}
+
+std::size_t Database::read_integers(const Transaction& transaction, std::string_view key,
+                                    std::vector<std::uint32_t>& out) const {
+  MDB_cursor* raw = nullptr;
+  check(mdb_cursor_open(transaction.handle(), dbi_, &raw), "mdb_cursor_open");
+  const std::unique_ptr<MDB_cursor, decltype(&mdb_cursor_close)> cursor(raw, &mdb_cursor_close);
+  MDB_val k = to_val(key);
+  MDB_val v{};
+  int code = mdb_cursor_get(raw, &k, &v, MDB_SET_KEY);
+  if (code == MDB_NOTFOUND)
+    return 0;
+  check(code, "mdb_cursor_get (set)");
+  const std::size_t before = out.size();
+  // A page of packed integers at a time; memcpy because LMDB does not promise alignment.
+  for (code = mdb_cursor_get(raw, &k, &v, MDB_GET_MULTIPLE); code == MDB_SUCCESS;
+       code = mdb_cursor_get(raw, &k, &v, MDB_NEXT_MULTIPLE)) {
+    const std::size_t count = v.mv_size / sizeof(std::uint32_t);
+    const std::size_t at = out.size();
+    out.resize(at + count);
+    std::memcpy(out.data() + at, v.mv_data, count * sizeof(std::uint32_t));
+  }
+  if (code != MDB_NOTFOUND)
+    check(code, "mdb_cursor_get (multiple)");
+  return out.size() - before;
+}
+
 Cursor::Cursor(const Transaction& transaction, const Database& database) {
   check(mdb_cursor_open(transaction.handle(), database.handle(), &cursor_), "mdb_cursor_open");
 }
@@ -187,6 +235,9 @@ std::optional<Cursor::Entry> Cursor::first() {
 }
 std::optional<Cursor::Entry> Cursor::next() {
   return move(MDB_NEXT);
+}
+std::optional<Cursor::Entry> Cursor::next_key() {
+  return move(MDB_NEXT_NODUP);
 }
 std::optional<Cursor::Entry> Cursor::seek(std::string_view key) {
   return move(MDB_SET_RANGE, key);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "tolk/store/record.hpp"
 #include "tolk/termbase/termbase.hpp"
 
 namespace tolk::termbase::codec {
@@ -9,70 +10,8 @@ namespace {
 
 constexpr std::uint8_t kVersion = 1;
 
-class Writer {
- public:
-  void number(std::uint64_t value) {
-    while (value >= 0x80) {
-      out_.push_back(static_cast<char>((value & 0x7F) | 0x80));
-      value >>= 7;
-    }
-    out_.push_back(static_cast<char>(value));
-  }
-  template <typename Enum>
-  void enumeration(Enum value) {
-    number(static_cast<std::uint64_t>(value));
-  }
-  void text(std::string_view value) {
-    number(value.size());
-    out_.append(value);
-  }
-  std::string take() { return std::move(out_); }
-
- private:
-  std::string out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  std::uint64_t number() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      const auto byte = static_cast<std::uint8_t>(next());
-      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0)
-        return value;
-    }
-    throw TermbaseError("corrupt entry record: overlong number");
-  }
-  template <typename Enum>
-  Enum enumeration() {
-    return static_cast<Enum>(number());
-  }
-  std::string text() {
-    const std::uint64_t size = number();
-    if (size > bytes_.size() - position_)
-      throw TermbaseError("corrupt entry record: truncated");
-    std::string value(bytes_.substr(position_, size));
-    position_ += size;
-    return value;
-  }
-  std::size_t count() {
-    const std::uint64_t value = number();
-    if (value > bytes_.size())
-      throw TermbaseError("corrupt entry record: bad count");
-    return static_cast<std::size_t>(value);
-  }
-
- private:
-  char next() {
-    if (position_ >= bytes_.size())
-      throw TermbaseError("corrupt entry record: truncated");
-    return bytes_[position_++];
-  }
-  std::string_view bytes_;
-  std::size_t position_ = 0;
-};
+using Writer = store::RecordWriter;
+using Reader = store::RecordReader;
 
 void write_citations(Writer& writer, const std::vector<Citation>& citations) {
   writer.number(citations.size());
@@ -149,8 +88,8 @@ std::string encode(const Concept& entry) {
   return writer.take();
 }
 
-Concept decode(std::string_view bytes) {
-  Reader reader(bytes);
+Concept decode(std::string_view bytes) try {
+  Reader reader(bytes, "entry record");
   if (reader.number() != kVersion)
     throw TermbaseError("entry record of an unknown version");
   Concept entry;
@@ -182,6 +121,8 @@ Concept decode(std::string_view bytes) {
   }
   entry.citations = read_citations(reader);
   return entry;
+} catch (const store::CorruptRecordError& error) {
+  throw TermbaseError(error.what());
 }
 
 }  // namespace tolk::termbase::codec

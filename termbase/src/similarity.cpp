@@ -49,14 +49,24 @@ std::optional<std::size_t> bounded_edit_distance(std::u32string_view a, std::u32
   return distance;
 }
 
+std::optional<std::size_t> allowed_edit_distance(std::size_t longer, double min_similarity) {
+  const double allowed = std::floor((1.0 - min_similarity) * static_cast<double>(longer));
+  if (!(allowed >= 0.0))  // also NaN
+    return std::nullopt;
+  if (allowed >= static_cast<double>(longer))
+    return longer;
+  return static_cast<std::size_t>(allowed);
+}
+
 std::optional<double> similarity(std::u32string_view a, std::u32string_view b,
                                  double min_similarity) {
   const std::size_t longer = std::max(a.size(), b.size());
   if (longer == 0)
     return 1.0;
-  const auto max_distance =
-      static_cast<std::size_t>(std::floor((1.0 - min_similarity) * static_cast<double>(longer)));
-  const auto distance = bounded_edit_distance(a, b, max_distance);
+  const auto max_distance = allowed_edit_distance(longer, min_similarity);
+  if (!max_distance)
+    return std::nullopt;
+  const auto distance = bounded_edit_distance(a, b, *max_distance);
   if (!distance)
     return std::nullopt;
   return 1.0 - static_cast<double>(*distance) / static_cast<double>(longer);

@@ -14,6 +14,11 @@ std::u32string to_code_points(std::string_view utf8);
 std::optional<std::size_t> bounded_edit_distance(std::u32string_view a, std::u32string_view b,
                                                  std::size_t max_distance);
 
+// The largest edit distance that keeps two strings, the longer of `longer` code points, at
+// `min_similarity` or above: floor((1 - min_similarity) * longer); nothing when no distance does
+// (min_similarity above 1). similarity() and the typo index both use it, so they agree exactly.
+std::optional<std::size_t> allowed_edit_distance(std::size_t longer, double min_similarity);
+
 // 1 - distance / longer length, or nothing when below `min_similarity`.
 std::optional<double> similarity(std::u32string_view a, std::u32string_view b,
                                  double min_similarity);

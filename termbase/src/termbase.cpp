@@ -12,6 +12,7 @@
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/segment.hpp"
 #include "tolk/text/transliterate.hpp"
+#include "typo_index.hpp"
 
 namespace tolk::termbase {
 namespace {
@@ -40,6 +41,7 @@ struct Indexes {
   Database by_lemma;
   Database by_transliteration;
   Database meta;
+  typo::TypoIndex typo;
 };
 
 Indexes open_indexes(Transaction& transaction, store::OpenMode mode) {
@@ -47,8 +49,12 @@ Indexes open_indexes(Transaction& transaction, store::OpenMode mode) {
                  Database::open(transaction, kByKey, mode),
                  Database::open(transaction, kByLemma, mode),
                  Database::open(transaction, kByTransliteration, mode),
-                 Database::open(transaction, kMeta, mode)};
+                 Database::open(transaction, kMeta, mode),
+                 typo::TypoIndex::open(transaction, mode == store::OpenMode::create)};
 }
+
+// The search keys whose index entries a change touched; the typo index follows them at the end.
+using TouchedKeys = std::set<std::pair<typo::Field, std::string>>;
 
 // LMDB keys hold at most 511 bytes; statutory titles can be longer. A long key is cut at a
 // character boundary and completed by a hash of the whole, so equal keys still meet.
@@ -110,6 +116,48 @@ std::vector<EntryRef> entries_with_key(const Transaction& transaction, const Dat
   return found;
 }
 
+bool has_entries(const Transaction& transaction, const Database& index, std::string_view key) {
+  Cursor cursor(transaction, index);
+  std::string prefix(key);
+  prefix.push_back('\0');
+  const auto item = cursor.seek(prefix);
+  return item && item->key.substr(0, prefix.size()) == prefix;
+}
+
+// The distinct keys of a term index, in order.
+std::vector<std::string> distinct_keys(const Transaction& transaction, const Database& index) {
+  std::vector<std::string> keys;
+  Cursor cursor(transaction, index);
+  for (auto item = cursor.first(); item; item = cursor.next()) {
+    const std::string_view key = item->key.substr(0, item->key.find('\0'));
+    if (keys.empty() || keys.back() != key)
+      keys.emplace_back(key);
+  }
+  return keys;
+}
+
+const Database& index_of(const Indexes& indexes, typo::Field field) {
+  return field == typo::Field::key ? indexes.by_key : indexes.by_transliteration;
+}
+
+// Adds to the typo index the keys that gained their first entry, and removes those that lost
+// their last one.
+void update_typo_index(Transaction& transaction, const Indexes& indexes,
+                       const TouchedKeys& touched) {
+  for (const auto& [field, key] : touched) {
+    indexes.typo.reconcile(transaction, field, key,
+                           has_entries(transaction, index_of(indexes, field), key));
+  }
+}
+
+// Schema 1 had no typo index: it is built from the term indexes.
+void build_typo_index(Transaction& transaction, const Indexes& indexes) {
+  for (const typo::Field field : {typo::Field::key, typo::Field::transliteration}) {
+    for (const std::string& key : distinct_keys(transaction, index_of(indexes, field)))
+      indexes.typo.reconcile(transaction, field, key, true);
+  }
+}
+
 template <typename Visit>
 void for_each_entry(const Transaction& transaction, const Database& index, Visit visit) {
   Cursor cursor(transaction, index);
@@ -117,13 +165,19 @@ void for_each_entry(const Transaction& transaction, const Database& index, Visit
     visit(item->key);
 }
 
-void index_concept(Transaction& transaction, Indexes& indexes, const Concept& entry, bool add) {
+void index_concept(Transaction& transaction, Indexes& indexes, const Concept& entry, bool add,
+                   TouchedKeys& touched) {
   for (std::size_t i = 0; i < entry.terms.size(); ++i) {
     const Term& term = entry.terms[i];
     const TermKeys keys = term_keys(term.text, term.language);
     const auto apply = [&](Database& index, const std::string& key) {
       if (key.empty())
         return;
+      if (&index == &indexes.by_key) {
+        touched.emplace(typo::Field::key, storable_key(key));
+      } else if (&index == &indexes.by_transliteration) {
+        touched.emplace(typo::Field::transliteration, storable_key(key));
+      }
       if (add) {
         index.put(transaction, index_key(key, entry.id, i), {});
       } else {
@@ -220,12 +274,28 @@ Termbase Termbase::open(const std::filesystem::path& directory, bool create) {
   Transaction transaction = Transaction::begin_write(environment);
   Indexes indexes = open_indexes(transaction, store::OpenMode::create);
   const auto schema = indexes.meta.get(transaction, "schema-version");
-  if (!schema) {
-    indexes.meta.put(transaction, "schema-version", std::to_string(kTermbaseSchemaVersion));
-  } else if (std::stoi(std::string(*schema)) > kTermbaseSchemaVersion) {
-    throw TermbaseError(directory.string() + " was written by a newer tolk (termbase schema " +
-                        std::string(*schema) + ")");
+  int version = kTermbaseSchemaVersion;
+  if (schema) {
+    try {
+      version = std::stoi(std::string(*schema));
+    } catch (const std::exception&) {
+      throw TermbaseError(directory.string() + ": unreadable termbase schema version '" +
+                          std::string(*schema) + "'; rebuild it with tolk term import");
+    }
   }
+  if (version > kTermbaseSchemaVersion) {
+    throw TermbaseError(directory.string() + " was written by a newer tolk (termbase schema " +
+                        std::to_string(version) + ")");
+  }
+  if (version < 1) {
+    throw TermbaseError(directory.string() + ": unknown termbase schema " +
+                        std::to_string(version) + "; rebuild it with tolk term import");
+  }
+  // Schema 1 -> 2: the typo index (typo-keys, typo-strings, typo-grams) is built in place.
+  if (version < 2)
+    build_typo_index(transaction, indexes);
+  if (!schema || version < kTermbaseSchemaVersion)
+    indexes.meta.put(transaction, "schema-version", std::to_string(kTermbaseSchemaVersion));
   transaction.commit();
   return Termbase(std::move(environment));
 }
@@ -234,31 +304,46 @@ std::size_t Termbase::put(std::span<const Concept> concepts) {
   Transaction transaction = Transaction::begin_write(environment_);
   Indexes indexes = open_indexes(transaction, store::OpenMode::existing);
   std::size_t added = 0;
+  TouchedKeys touched;
   for (const Concept& entry : concepts) {
     if (entry.id.empty())
       throw TermbaseError("a entry without an id cannot be stored");
     if (const auto old = indexes.concepts.get(transaction, entry.id)) {
-      index_concept(transaction, indexes, codec::decode(*old), false);
+      index_concept(transaction, indexes, codec::decode(*old), false, touched);
     } else {
       ++added;
     }
     indexes.concepts.put(transaction, entry.id, codec::encode(entry));
-    index_concept(transaction, indexes, entry, true);
+    index_concept(transaction, indexes, entry, true, touched);
   }
+  update_typo_index(transaction, indexes, touched);
   transaction.commit();
   return added;
 }
 
 bool Termbase::erase(std::string_view id) {
+  const std::string owned(id);
+  return erase(std::span<const std::string>(&owned, 1)) == 1;
+}
+
+std::size_t Termbase::erase(std::span<const std::string> ids) {
   Transaction transaction = Transaction::begin_write(environment_);
   Indexes indexes = open_indexes(transaction, store::OpenMode::existing);
-  const auto old = indexes.concepts.get(transaction, id);
-  if (!old)
-    return false;
-  index_concept(transaction, indexes, codec::decode(*old), false);
-  indexes.concepts.erase(transaction, id);
+  std::size_t erased = 0;
+  TouchedKeys touched;
+  for (const std::string& id : ids) {
+    const auto old = indexes.concepts.get(transaction, id);
+    if (!old)
+      continue;
+    index_concept(transaction, indexes, codec::decode(*old), false, touched);
+    indexes.concepts.erase(transaction, id);
+    ++erased;
+  }
+  if (erased == 0)
+    return 0;
+  update_typo_index(transaction, indexes, touched);
   transaction.commit();
-  return true;
+  return erased;
 }
 
 std::optional<Concept> Termbase::get(std::string_view id) const {
@@ -292,6 +377,7 @@ TermbaseStatistics Termbase::statistics() const {
   statistics.terms = indexes.by_key.size(transaction);
   statistics.index_entries = statistics.terms + indexes.by_lemma.size(transaction) +
                              indexes.by_transliteration.size(transaction);
+  statistics.typo_keys = indexes.typo.size(transaction);
   return statistics;
 }
 
@@ -352,8 +438,22 @@ std::vector<LookupHit> Termbase::lookup(std::string_view query,
     offer(ref, MatchKind::transliterated, kScoreTransliterated);
   }
 
-  if (best.empty() && options.fuzzy) {
-    // Typos: every stored key against the query's, by bounded edit distance on code points.
+  if (best.empty() && options.fuzzy && !options.exhaustive_fuzzy) {
+    // Typos: the typo index gives every stored key within the similarity threshold, in key
+    // order, so the entries are offered in the order of the full scan below.
+    const auto search = [&](typo::Field field, const std::u32string& wanted) {
+      const Database& index = index_of(indexes, field);
+      for (const typo::KeyMatch& match :
+           indexes.typo.search(transaction, field, wanted, options.min_similarity)) {
+        for (const EntryRef& ref : entries_with_key(transaction, index, match.key))
+          offer(ref, MatchKind::fuzzy, kScoreFuzzyScale * match.score);
+      }
+    };
+    search(typo::Field::key, to_code_points(normalized));
+    if (!text::has_cyrillic(text))
+      search(typo::Field::transliteration, to_code_points(transliteration));
+  } else if (best.empty() && options.fuzzy) {
+    // The reference: every stored key against the query's, by bounded edit distance.
     const auto scan = [&](const Database& index, const std::u32string& wanted) {
       for_each_entry(transaction, index, [&](std::string_view raw) {
         const std::string_view key = raw.substr(0, raw.find('\0'));

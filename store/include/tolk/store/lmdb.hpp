@@ -6,11 +6,13 @@
 #include <lmdb.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tolk::store {
 
@@ -76,11 +78,16 @@ class Transaction {
 
 enum class OpenMode { existing, create };
 
+// What a database holds under one key: one value, or a sorted set of 32-bit unsigned integers
+// (LMDB's MDB_DUPSORT | MDB_DUPFIXED | MDB_INTEGERDUP: posting lists of record numbers, stored
+// packed, read back a page at a time).
+enum class ValueKind { single, sorted_integers };
+
 // A named database inside an environment. The handle stays valid for the environment's life.
 class Database {
  public:
   static Database open(Transaction& transaction, std::string_view name,
-                       OpenMode mode = OpenMode::create);
+                       OpenMode mode = OpenMode::create, ValueKind kind = ValueKind::single);
   // Nothing when the database does not exist yet (a store created by an older version).
   static std::optional<Database> open_if_exists(Transaction& transaction, std::string_view name);
 
@@ -89,6 +96,15 @@ class Database {
   void put(Transaction& transaction, std::string_view key, std::string_view value);
   bool erase(Transaction& transaction, std::string_view key);
   std::size_t size(const Transaction& transaction) const;
+
+  // For ValueKind::sorted_integers databases. Adding an integer that is already there, or
+  // removing one that is not, is not an error; erase_integer returns whether it was there.
+  void add_integer(Transaction& transaction, std::string_view key, std::uint32_t value);
+  bool erase_integer(Transaction& transaction, std::string_view key, std::uint32_t value);
+  // Appends the integers stored under `key`, in ascending order, to `out`; returns how many.
+  std::size_t read_integers(const Transaction& transaction, std::string_view key,
+                            std::vector<std::uint32_t>& out) const;
+
   MDB_dbi handle() const { return dbi_; }
 
  private:
@@ -112,6 +128,8 @@ class Cursor {
   };
   std::optional<Entry> first();
   std::optional<Entry> next();
+  // The next key, skipping the rest of the current key's values (sorted_integers databases).
+  std::optional<Entry> next_key();
   // The first entry whose key is >= `key`.
   std::optional<Entry> seek(std::string_view key);
 

@@ -19,7 +19,8 @@
 
 namespace tolk::termbase {
 
-inline constexpr int kTermbaseSchemaVersion = 1;
+// 2: the typo index (a store of schema 1 is upgraded in place when opened).
+inline constexpr int kTermbaseSchemaVersion = 2;
 
 class TermbaseError : public std::runtime_error {
  public:
@@ -48,12 +49,16 @@ struct LookupOptions {
   std::size_t limit = 10;
   bool fuzzy = true;            // also look for near misses when nothing better matched
   double min_similarity = 0.8;  // for fuzzy hits: 1 - edit distance / length, in code points
+  // Compare the query with every stored key instead of asking the typo index. Same hits, much
+  // slower on a large termbase: the reference for tests and benchmarks.
+  bool exhaustive_fuzzy = false;
 };
 
 struct TermbaseStatistics {
   std::size_t concepts = 0;
   std::size_t terms = 0;
   std::size_t index_entries = 0;
+  std::size_t typo_keys = 0;  // distinct search and transliteration keys in the typo index
 };
 
 class Termbase {
@@ -69,6 +74,9 @@ class Termbase {
   // Adds or replaces concepts (by id), all in one transaction. Returns how many were new.
   std::size_t put(std::span<const Concept> concepts);
   bool erase(std::string_view id);
+  // Erases the concepts with these ids (absent ones are skipped), all in one transaction. Returns
+  // how many were erased.
+  std::size_t erase(std::span<const std::string> ids);
   std::optional<Concept> get(std::string_view id) const;
   void for_each(const std::function<void(const Concept&)>& visit) const;
   std::vector<Concept> all() const;
