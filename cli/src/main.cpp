@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "check_commands.hpp"
 #include "command_support.hpp"
 #include "corpus_commands.hpp"
 #include "exit_codes.hpp"
@@ -78,6 +79,7 @@ int run(int argc, char** argv) {
   add_workspace_commands(app, global, exit_code);
   add_term_commands(app, global, exit_code);
   add_tm_commands(app, global, exit_code);
+  add_check_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);

@@ -7,6 +7,7 @@
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "messages.hpp"
+#include "tolk/json/termbase_json.hpp"
 #include "tolk/store/workspace.hpp"
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/termbase/term_finder.hpp"
@@ -18,6 +19,7 @@ namespace tolk::cli {
 namespace {
 
 using nlohmann::json;
+using tolk::json::status_label;
 namespace tb = termbase;
 
 constexpr const char* kDefaultTermbase = "legal";
@@ -25,14 +27,6 @@ constexpr const char* kDefaultTermbase = "legal";
 struct TermbaseChoice {
   std::string name = kDefaultTermbase;
 };
-
-// "preferred", "admitted", "deprecated", "superseded": TBX's names without the suffix.
-std::string status_label(tb::TermStatus status) {
-  std::string name(tb::to_string(status));
-  if (const auto end = name.find("Term-admn-sts"); end != std::string::npos)
-    name.resize(end);
-  return name;
-}
 
 tb::Termbase open_termbase(const GlobalOptions& global, const TermbaseChoice& choice, bool create) {
   const auto workspace =
@@ -64,50 +58,6 @@ std::string format_of(const std::string& requested, const std::string& path) {
   if (extension == ".tsv" || extension == ".txt" || extension == ".utf8")
     return "tsv";
   throw UsageError(path + ": cannot tell the format from the file name: give --format");
-}
-
-json term_json(const tb::Term& term) {
-  json out = {{"text", term.text},
-              {"language", text::language_code(term.language)},
-              {"status", status_label(term.status)}};
-  if (term.type != tb::TermType::full_form)
-    out["type"] = tb::to_string(term.type);
-  if (term.part_of_speech != tb::PartOfSpeech::unspecified) {
-    out["part_of_speech"] = tb::to_string(term.part_of_speech);
-  }
-  if (term.gender != tb::Gender::unspecified)
-    out["gender"] = tb::to_string(term.gender);
-  if (!term.usage_note.empty())
-    out["usage"] = term.usage_note;
-  out["verified"] = term.verification == tb::Verification::verified;
-  if (!term.source.empty())
-    out["source"] = term.source;
-  return out;
-}
-
-json concept_json(const tb::Concept& entry) {
-  json terms = json::array();
-  for (const tb::Term& term : entry.terms)
-    terms.push_back(term_json(term));
-  json legal = json::array();
-  for (const auto& reference : entry.legal_references)
-    legal.push_back(tb::to_string(reference));
-  json definitions = json::object();
-  for (const auto& [language, value] : entry.definitions) {
-    definitions[std::string(text::language_code(language))] = value;
-  }
-  json notes = json::object();
-  for (const auto& [language, value] : entry.notes) {
-    notes[std::string(text::language_code(language))] = value;
-  }
-  json citations = json::array();
-  for (const auto& citation : entry.citations) {
-    citations.push_back(
-        {{"file", citation.file}, {"line", citation.line}, {"quote", citation.quote}});
-  }
-  return {{"id", entry.id},        {"domains", entry.domains},   {"legal", legal},
-          {"terms", terms},        {"definitions", definitions}, {"notes", notes},
-          {"citations", citations}};
 }
 
 void print_card(const tb::Concept& entry) {
@@ -265,10 +215,7 @@ int run_lookup(const GlobalOptions& global, const LookupOptions& options) {
   if (options.json) {
     json out = json::array();
     for (const auto& hit : hits) {
-      out.push_back({{"match", tb::to_string(hit.kind)},
-                     {"score", hit.score},
-                     {"matched_term", term_json(hit.entry.terms[hit.term_index])},
-                     {"concept", concept_json(hit.entry)}});
+      out.push_back(tolk::json::lookup_hit_json(hit));
     }
     print_json({{"query", options.query}, {"hits", out}});
   } else {
@@ -301,17 +248,7 @@ int run_find(const GlobalOptions& global, const FindOptions& options) {
   if (options.json) {
     json out = json::array();
     for (const auto& hit : hits) {
-      out.push_back({{"concept", hit.concept_id},
-                     {"term", hit.term},
-                     {"status", status_label(hit.status)},
-                     {"text", hit.matched_text},
-                     {"inside_compound", hit.inside_compound},
-                     {"begin", hit.begin},
-                     {"end", hit.end},
-                     {"utf16_begin", hit.utf16_begin},
-                     {"utf16_end", hit.utf16_end},
-                     {"line", hit.line},
-                     {"column", hit.column}});
+      out.push_back(tolk::json::term_hit_json(hit));
     }
     print_json({{"input", input.name}, {"language", text::language_code(language)}, {"hits", out}});
   } else {
@@ -336,7 +273,7 @@ int run_show(const GlobalOptions& global, const ShowOptions& options) {
   int code = kSuccess;
   const auto show = [&](const tb::Concept& entry) {
     if (options.json) {
-      out.push_back(concept_json(entry));
+      out.push_back(tolk::json::concept_json(entry));
     } else {
       print_card(entry);
     }

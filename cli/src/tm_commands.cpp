@@ -12,6 +12,7 @@
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "messages.hpp"
+#include "tolk/json/tm_json.hpp"
 #include "tolk/store/workspace.hpp"
 #include "tolk/termbase/termbase.hpp"
 #include "tolk/text/utf8.hpp"
@@ -118,13 +119,6 @@ class ProgressLine {
   std::chrono::steady_clock::time_point last_{};
 };
 
-json issues_json(const std::vector<tm::ImportIssue>& issues) {
-  json out = json::array();
-  for (const auto& issue : issues)
-    out.push_back({{"file", issue.file}, {"line", issue.line}, {"reason", issue.reason}});
-  return out;
-}
-
 struct ImportCommand {
   std::vector<std::string> files;
   std::string format = "auto";
@@ -207,7 +201,7 @@ int run_import(const GlobalOptions& global, const ImportCommand& command) {
                 {"added", total.added},
                 {"replaced", total.replaced},
                 {"identical", total.identical},
-                {"issues", issues_json(issues)},
+                {"issues", tolk::json::issues_json(issues)},
                 {"units", statistics.units},
                 {"seconds", seconds}});
   } else {
@@ -261,21 +255,6 @@ struct MatchCommand {
   MemoryChoice memory;
 };
 
-json repairs_json(const std::vector<tm::Repair>& repairs) {
-  json out = json::array();
-  for (const auto& repair : repairs) {
-    json entry = {{"kind", repair.kind == tm::Repair::Kind::placeable ? "placeable" : "term"},
-                  {"query", repair.query_text},
-                  {"stored", repair.stored_text},
-                  {"replaced", repair.replaced},
-                  {"replacement", repair.replacement}};
-    if (!repair.concept_id.empty())
-      entry["concept"] = repair.concept_id;
-    out.push_back(entry);
-  }
-  return out;
-}
-
 int run_match(const GlobalOptions& global, const MatchCommand& command) {
   text::validate_utf8(command.segment, "segment");
   const tm::TranslationMemory memory = open_memory(global, command.memory, false);
@@ -302,23 +281,7 @@ int run_match(const GlobalOptions& global, const MatchCommand& command) {
                                    command.target_language, terminology ? &*terminology : nullptr);
     }
     if (command.json) {
-      out.push_back({{"id", match.unit.id},
-                     {"score", match.score.score},
-                     {"source", match.source},
-                     {"target", match.target},
-                     {"proposed_target", repaired.text},
-                     {"repairs", repairs_json(repaired.repairs)},
-                     {"unrepaired", repaired.unrepaired},
-                     {"edit_distance", match.score.edit_distance},
-                     {"penalties",
-                      {{"numbers", match.score.numbers_differing},
-                       {"case", match.score.case_differs},
-                       {"punctuation", match.score.punctuation_differs},
-                       {"tags", match.score.tags_differ},
-                       {"whitespace", match.score.whitespace_differs}}},
-                     {"context", match.unit.context},
-                     {"origin", match.unit.origin_file},
-                     {"changed", match.unit.change_date}});
+      out.push_back(tolk::json::match_json(match, repaired));
     } else {
       std::cout << '[' << match.score.score << "] " << match.source << '\n'
                 << "      " << match.target << '\n';
@@ -360,16 +323,7 @@ int run_concordance(const GlobalOptions& global, const ConcordanceCommand& comma
   json out = json::array();
   for (const auto& hit : hits) {
     if (command.json) {
-      json highlights = json::array();
-      for (const auto& [begin, end] : hit.highlights)
-        highlights.push_back({{"begin", begin}, {"end", end}});
-      json variants = json::object();
-      for (const auto& variant : hit.unit.variants)
-        variants[variant.language] = variant.segment.text;
-      out.push_back({{"id", hit.unit.id},
-                     {"text", hit.text},
-                     {"highlights", highlights},
-                     {"variants", variants}});
+      out.push_back(tolk::json::concordance_hit_json(hit));
       continue;
     }
     // Hits marked with [[...]], or in bold on a terminal.
@@ -477,7 +431,7 @@ int run_pretranslate(const GlobalOptions& global, const PretranslateCommand& com
                 {"segments", summary.segments},
                 {"already_translated", summary.already_translated},
                 {"filled", summary.filled},
-                {"issues", issues_json(summary.issues)}});
+                {"issues", tolk::json::issues_json(summary.issues)}});
   } else {
     for (const auto& issue : summary.issues)
       std::cerr << "tolk: " << tm::to_string(issue) << '\n';
@@ -515,6 +469,32 @@ int run_info(const GlobalOptions& global, const InfoCommand& command) {
               << "  " << tr("store size") << ": " << statistics.store_bytes / 1024 << " KiB\n";
   }
   return kSuccess;
+}
+
+struct VerifyCommand {
+  bool json = false;
+  MemoryChoice memory;
+};
+
+int run_verify(const GlobalOptions& global, const VerifyCommand& command) {
+  const tm::TranslationMemory memory = open_memory(global, command.memory, false);
+  const auto verification = memory.verify();
+  if (command.json) {
+    print_json({{"tm", command.memory.name},
+                {"units", verification.units},
+                {"postings", verification.postings},
+                {"consistent", verification.problems.empty()},
+                {"problems", verification.problems}});
+  } else {
+    for (const auto& problem : verification.problems)
+      std::cerr << "tolk: " << problem << '\n';
+    std::cout << verification.units << ' ' << tr("units") << ", " << verification.postings << ' '
+              << tr("postings") << ": "
+              << (verification.problems.empty() ? tr("the indexes agree with the units")
+                                                : tr("the indexes disagree with the units"))
+              << '\n';
+  }
+  return verification.problems.empty() ? kSuccess : kFindings;
 }
 
 struct AddCommand {
@@ -661,6 +641,14 @@ void add_tm_commands(CLI::App& app, const GlobalOptions& global, int& exit_code)
   info_command->add_flag("--json", info->json, tr("Print JSON"));
   add_memory_option(*info_command, info->memory);
   info_command->callback([&global, info, &exit_code] { exit_code = run_info(global, *info); });
+
+  auto verify = std::make_shared<VerifyCommand>();
+  CLI::App* verify_command = tm_command->add_subcommand(
+      "verify", tr("Check that the indexes agree with the units (exit code 1 if not)"));
+  verify_command->add_flag("--json", verify->json, tr("Print JSON"));
+  add_memory_option(*verify_command, verify->memory);
+  verify_command->callback(
+      [&global, verify, &exit_code] { exit_code = run_verify(global, *verify); });
 
   auto add = std::make_shared<AddCommand>();
   CLI::App* add_command = tm_command->add_subcommand("add", tr("Store one confirmed translation"));

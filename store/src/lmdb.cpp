@@ -184,6 +184,20 @@ bool Database::erase_integer(Transaction& transaction, std::string_view key, std
   return true;
 }
 
+bool Database::contains_integer(const Transaction& transaction, std::string_view key,
+                                std::uint32_t value) const {
+  MDB_cursor* raw = nullptr;
+  check(mdb_cursor_open(transaction.handle(), dbi_, &raw), "mdb_cursor_open");
+  const std::unique_ptr<MDB_cursor, decltype(&mdb_cursor_close)> cursor(raw, &mdb_cursor_close);
+  MDB_val k = to_val(key);
+  MDB_val v{sizeof value, &value};
+  const int code = mdb_cursor_get(raw, &k, &v, MDB_GET_BOTH);
+  if (code == MDB_NOTFOUND)
+    return false;
+  check(code, "mdb_cursor_get (both)");
+  return true;
+}
+
 std::size_t Database::read_integers(const Transaction& transaction, std::string_view key,
                                     std::vector<std::uint32_t>& out) const {
   MDB_cursor* raw = nullptr;

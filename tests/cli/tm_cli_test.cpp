@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "run_process.hpp"
@@ -191,4 +192,66 @@ TEST_CASE("tm pretranslate fills empty XLIFF 1.2 targets and keeps the rest", "[
   CHECK(read_file(xliff) == document);  // the input is untouched without --in-place
 
   CHECK(workspace.run("tm pretranslate " + shell_quote(xliff.string())).exit_code == 2);
+}
+
+TEST_CASE("an import killed at random moments leaves whole batches and consistent indexes",
+          "[cli][tm][crash]") {
+  // 24,000 distinct units made from Debian's coreutils messages, imported in batches of 500.
+  TemporaryDirectory scratch;
+  const auto tmx = scratch.path() / "large.tmx";
+  {
+    Workspace source;
+    REQUIRE(source.run("tm import " + shell_quote(kCatalog)).exit_code == 0);
+    const auto exported = source.run("tm export");
+    REQUIRE(exported.exit_code == 0);
+    const std::string& text = exported.out;
+    const auto body_begin = text.find("<tu ");
+    const auto body_end = text.rfind("</body>");
+    REQUIRE(body_begin != std::string::npos);
+    std::string units = text.substr(body_begin, body_end - body_begin);
+    std::ofstream out(tmx, std::ios::binary);
+    out << text.substr(0, body_begin);
+    std::size_t written = 0;
+    for (int copy = 0; written < 24000; ++copy) {
+      // Each copy's segments end with their copy number, so no two units are the same.
+      std::string numbered;
+      std::size_t at = 0;
+      for (std::size_t end = units.find("</seg>"); end != std::string::npos;
+           end = units.find("</seg>", at)) {
+        numbered += units.substr(at, end - at) + " #" + std::to_string(copy) + "</seg>";
+        at = end + 6;
+      }
+      numbered += units.substr(at);
+      std::size_t count = 0;
+      for (std::size_t p = numbered.find("<tu "); p != std::string::npos;
+           p = numbered.find("<tu ", p + 1))
+        ++count;
+      out << numbered;
+      written += count;
+    }
+    out << "</body>\n</tmx>\n";
+  }
+
+  std::mt19937 random(97);
+  for (int round = 0; round < 5; ++round) {
+    Workspace workspace;
+    REQUIRE(workspace.run("init").exit_code == 0);
+    const auto delay_ms = 300 + random() % 4700;
+    // The import runs in the background and is killed without warning.
+    const std::string command = "LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " +
+                                shell_quote((workspace.directory.path() / "data").string()) +
+                                " tm import --batch 500 " + shell_quote(tmx.string()) +
+                                " > /dev/null 2>&1 & pid=$!; sleep " +
+                                std::to_string(static_cast<double>(delay_ms) / 1000.0) +
+                                "; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null; true";
+    REQUIRE(run_process(command).exit_code == 0);
+    const auto verified = workspace.run("tm verify --json");
+    if (verified.exit_code == 2 && verified.err.find("no translation memory") != std::string::npos)
+      continue;  // killed before the store was created
+    INFO("killed after " << delay_ms << " ms: " << verified.out << verified.err);
+    REQUIRE(verified.exit_code == 0);
+    const json report = json::parse(verified.out);
+    CHECK(report["consistent"] == true);
+    CHECK(report["units"].get<std::size_t>() % 500 == 0);
+  }
 }

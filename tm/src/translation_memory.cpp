@@ -479,6 +479,88 @@ void TranslationMemory::for_each(const std::function<void(const TranslationUnit&
   }
 }
 
+TranslationMemory::Verification TranslationMemory::verify() const {
+  Verification result;
+  const auto problem = [&](std::string text) {
+    if (result.problems.size() < 100)
+      result.problems.push_back(std::move(text));
+  };
+  auto transaction = store::Transaction::begin_read(state_->environment);
+  std::size_t signatures = 0;
+  std::size_t lemma_entries = 0;
+  std::size_t exact_entries = 0;
+  std::map<std::string, std::uint32_t> units_per_token;
+  store::Cursor cursor(transaction, state_->units);
+  for (auto entry = cursor.first(); entry; entry = cursor.next()) {
+    const std::uint32_t id = unit_number(entry->key);
+    const std::string name = "unit " + std::to_string(id);
+    TranslationUnit unit;
+    try {
+      unit = codec::decode(entry->value);
+    } catch (const TranslationMemoryError& error) {
+      problem(name + ": " + error.what());
+      continue;
+    }
+    ++result.units;
+    for (const auto& [primary, variant] : indexed_variants(unit)) {
+      ++signatures;
+      const SegmentAnalysis analysis = analyze_segment(variant->segment, variant->language);
+      std::vector<std::uint32_t> expected;
+      std::set<std::uint32_t> distinct;
+      for (const SegmentAnalysis::Word& word : analysis.words) {
+        const std::string key = token_key(primary, word.key);
+        const auto stored = state_->tokens.get(transaction, key);
+        if (!stored) {
+          problem(name + ": no token record for a word of its " + primary + " text");
+          continue;
+        }
+        const TokenRecord record = decode_token(*stored);
+        expected.push_back(record.id);
+        if (distinct.insert(record.id).second)
+          ++units_per_token[key];
+      }
+      const auto signature = state_->signatures.get(transaction, signature_key(id, primary));
+      if (!signature || decode_signature(*signature) != expected)
+        problem(name + ": its " + primary + " word sequence is missing or differs");
+      for (const std::uint32_t token : distinct) {
+        ++result.postings;
+        if (!state_->postings.contains_integer(
+                transaction, posting_key(primary, token, analysis.words.size()), id))
+          problem(name + ": a posting of its " + primary + " text is missing");
+      }
+      std::set<std::string> lemmas;
+      for (const SegmentAnalysis::Word& word : analysis.words)
+        lemmas.insert(word_lemma(word, supported_language(primary)));
+      for (const std::string& lemma : lemmas) {
+        ++lemma_entries;
+        if (!state_->lemmas.contains_integer(transaction, lemma_key(primary, lemma), id))
+          problem(name + ": a concordance entry of its " + primary + " text is missing");
+      }
+      ++exact_entries;
+      if (!state_->exact.contains_integer(transaction, exact_key(primary, variant->segment.text),
+                                          id))
+        problem(name + ": its " + primary + " exact-match entry is missing");
+    }
+  }
+  const auto compare = [&](std::string_view what, std::size_t stored, std::size_t expected) {
+    if (stored != expected)
+      problem(std::string(what) + ": " + std::to_string(stored) + " stored, " +
+              std::to_string(expected) + " expected from the units");
+  };
+  compare("word sequences", state_->signatures.size(transaction), signatures);
+  compare("postings", state_->postings.size(transaction), result.postings);
+  compare("concordance entries", state_->lemmas.size(transaction), lemma_entries);
+  compare("exact-match entries", state_->exact.size(transaction), exact_entries);
+  store::Cursor tokens(transaction, state_->tokens);
+  for (auto entry = tokens.first(); entry; entry = tokens.next()) {
+    const auto found = units_per_token.find(std::string(entry->key));
+    const std::uint32_t expected = found == units_per_token.end() ? 0 : found->second;
+    if (decode_token(entry->value).units != expected)
+      problem("a token's unit count disagrees with the postings");
+  }
+  return result;
+}
+
 TranslationMemoryStatistics TranslationMemory::statistics() const {
   TranslationMemoryStatistics statistics;
   auto transaction = store::Transaction::begin_read(state_->environment);

@@ -101,6 +101,8 @@ class Database {
   // removing one that is not, is not an error; erase_integer returns whether it was there.
   void add_integer(Transaction& transaction, std::string_view key, std::uint32_t value);
   bool erase_integer(Transaction& transaction, std::string_view key, std::uint32_t value);
+  bool contains_integer(const Transaction& transaction, std::string_view key,
+                        std::uint32_t value) const;
   // Appends the integers stored under `key`, in ascending order, to `out`; returns how many.
   std::size_t read_integers(const Transaction& transaction, std::string_view key,
                             std::vector<std::uint32_t>& out) const;

@@ -123,6 +123,15 @@ class TranslationMemory {
   void for_each(const std::function<void(const TranslationUnit&)>& visit) const;
   TranslationMemoryStatistics statistics() const;
 
+  // Checks that the indexes agree with the units: every unit's word sequence, postings, lemma
+  // and exact entries are there, and nothing else is. Reads everything; for tests and repairs.
+  struct Verification {
+    std::size_t units = 0;
+    std::size_t postings = 0;
+    std::vector<std::string> problems;  // empty when consistent (at most 100 are listed)
+  };
+  Verification verify() const;
+
   // What a match search did, for benchmarks: postings read, candidates whose bound reached the
   // threshold, and candidates scored exactly.
   struct SearchCounters {

@@ -1,0 +1,243 @@
+#include "tolk/check/document.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "tolk/text/utf8.hpp"
+#include "tolk/tm/unit.hpp"
+#include "tolk/tm/xliff_reader.hpp"
+
+namespace tolk::check {
+namespace {
+
+std::string lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+text::Language choose_language(std::optional<text::Language> given, const std::string& found,
+                               const std::string& file, const char* side) {
+  if (given)
+    return *given;
+  if (!found.empty()) {
+    if (const auto language = text::parse_language(found))
+      return *language;
+    throw DocumentError(file + ": the " + side + " language '" + found +
+                        "' is not one tolk knows (nl, en, ru)");
+  }
+  throw DocumentError(file + ": the file does not name its " + side +
+                      " language; give --from and --to");
+}
+
+// A TM unit as a segment: the variants of the two languages.
+void add_unit(BilingualDocument& document, const tm::TranslationUnit& unit,
+              const std::string& source_tag, const std::string& target_tag) {
+  const tm::Variant* source = tm::find_variant(unit, source_tag);
+  const tm::Variant* target = tm::find_variant(unit, target_tag);
+  if (source == nullptr)
+    return;
+  BilingualSegment segment;
+  segment.line = unit.origin_line;
+  segment.id = !unit.tuid.empty() ? unit.tuid
+               : !unit.context.empty() ? unit.context
+                                       : std::to_string(unit.origin_line);
+  segment.source = source->segment.text;
+  segment.has_target = target != nullptr;
+  if (target != nullptr)
+    segment.target = target->segment.text;
+  document.segments.push_back(std::move(segment));
+}
+
+std::vector<std::string> read_lines(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw DocumentError(file.string() + ": cannot open the file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string all = bytes.str();
+  text::validate_utf8(all, file.string());
+  const std::string_view content = text::strip_bom(all);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < content.size()) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos)
+      end = content.size();
+    std::string_view line = content.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    lines.emplace_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<InputFormat> format_from_name(const std::filesystem::path& file) {
+  const std::string extension = lower_ascii(file.extension().string());
+  if (extension == ".xlf" || extension == ".xliff" || extension == ".sdlxliff" ||
+      extension == ".mqxliff")
+    return InputFormat::xliff;
+  if (extension == ".tmx")
+    return InputFormat::tmx;
+  if (extension == ".po" || extension == ".pot")
+    return InputFormat::po;
+  if (extension == ".tsv" || extension == ".tab" || extension == ".txt")
+    return InputFormat::tsv;
+  return std::nullopt;
+}
+
+BilingualDocument read_document(const std::filesystem::path& file, InputFormat format,
+                                std::optional<text::Language> from,
+                                std::optional<text::Language> to) {
+  BilingualDocument document;
+  document.name = file.string();
+  const std::string name = file.string();
+  switch (format) {
+    case InputFormat::xliff: {
+      const auto summary = tm::read_xliff(file, [&document](tm::XliffPair&& pair) {
+        BilingualSegment segment;
+        segment.id = pair.id.empty() ? std::to_string(pair.line) : std::move(pair.id);
+        segment.line = pair.line;
+        segment.source = std::move(pair.source);
+        segment.target = std::move(pair.target);
+        segment.has_target = pair.has_target;
+        document.segments.push_back(std::move(segment));
+      });
+      document.source_language = choose_language(from, summary.source_language, name, "source");
+      document.target_language = choose_language(to, summary.target_language, name, "target");
+      document.issues = summary.issues;
+      break;
+    }
+    case InputFormat::tmx: {
+      std::vector<tm::TranslationUnit> units;
+      const auto summary =
+          tm::read_tmx(file, [&units](tm::TranslationUnit&& unit) { units.push_back(unit); });
+      std::string source_tag = from ? std::string(text::language_code(*from)) : "";
+      if (source_tag.empty() && summary.source_language != "*all*")
+        source_tag = summary.source_language;
+      if (source_tag.empty() && !units.empty())
+        source_tag = units.front().source_language;
+      document.source_language = choose_language(from, source_tag, name, "source");
+      source_tag = std::string(text::language_code(document.source_language));
+      std::string target_tag = to ? std::string(text::language_code(*to)) : "";
+      if (target_tag.empty() && !units.empty()) {
+        for (const auto& variant : units.front().variants) {
+          if (tm::primary_language(variant.language) != source_tag) {
+            target_tag = tm::primary_language(variant.language);
+            break;
+          }
+        }
+      }
+      document.target_language = choose_language(to, target_tag, name, "target");
+      target_tag = std::string(text::language_code(document.target_language));
+      for (const auto& unit : units)
+        add_unit(document, unit, source_tag, target_tag);
+      document.issues = summary.issues;
+      break;
+    }
+    case InputFormat::po: {
+      const std::string source_tag = from ? std::string(text::language_code(*from)) : "en";
+      std::optional<std::string> target_tag;
+      if (to)
+        target_tag = std::string(text::language_code(*to));
+      std::string found_target;
+      std::vector<tm::TranslationUnit> units;
+      const auto summary = tm::read_po(
+          file, [&units](tm::TranslationUnit&& unit) { units.push_back(unit); }, source_tag,
+          target_tag);
+      for (const auto& unit : units) {
+        for (const auto& variant : unit.variants) {
+          if (tm::primary_language(variant.language) != source_tag) {
+            found_target = tm::primary_language(variant.language);
+            break;
+          }
+        }
+        if (!found_target.empty())
+          break;
+      }
+      document.source_language = choose_language(from, source_tag, name, "source");
+      document.target_language = choose_language(to, found_target, name, "target");
+      for (const auto& unit : units) {
+        add_unit(document, unit, source_tag,
+                 std::string(text::language_code(document.target_language)));
+        // msgctxt is no id: entries without one share it; the line identifies the entry.
+        if (!document.segments.empty() && unit.context.empty())
+          document.segments.back().id = std::to_string(unit.origin_line);
+      }
+      document.issues = summary.issues;
+      break;
+    }
+    case InputFormat::tsv: {
+      if (!from || !to) {
+        // The header line ("nl<TAB>en") may name them.
+        const auto lines = read_lines(file);
+        if (!lines.empty()) {
+          const auto tab = lines.front().find('\t');
+          if (tab != std::string::npos) {
+            if (!from)
+              from = text::parse_language(lines.front().substr(0, tab));
+            if (!to)
+              to = text::parse_language(lines.front().substr(tab + 1));
+          }
+        }
+      }
+      document.source_language = choose_language(from, "", name, "source");
+      document.target_language = choose_language(to, "", name, "target");
+      const std::string source_tag(text::language_code(document.source_language));
+      const std::string target_tag(text::language_code(document.target_language));
+      const auto summary = tm::read_tsv_pairs(
+          file,
+          [&](tm::TranslationUnit&& unit) { add_unit(document, unit, source_tag, target_tag); },
+          source_tag, target_tag);
+      document.issues = summary.issues;
+      break;
+    }
+  }
+  return document;
+}
+
+BilingualDocument read_aligned_text(const std::filesystem::path& source_file,
+                                    const std::filesystem::path& target_file,
+                                    text::Language from, text::Language to) {
+  BilingualDocument document;
+  document.name = source_file.string();
+  document.source_language = from;
+  document.target_language = to;
+  const auto sources = read_lines(source_file);
+  const auto targets = read_lines(target_file);
+  if (sources.size() != targets.size()) {
+    document.issues.push_back({target_file.string(), 0,
+                               "the files have " + std::to_string(sources.size()) + " and " +
+                                   std::to_string(targets.size()) +
+                                   " lines; lines are paired by number up to the shorter"});
+  }
+  const std::size_t count = std::max(sources.size(), targets.size());
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string empty;
+    const std::string& source = i < sources.size() ? sources[i] : empty;
+    const std::string& target = i < targets.size() ? targets[i] : empty;
+    if (is_blank(source) && is_blank(target))
+      continue;
+    if (is_blank(source))
+      continue;
+    BilingualSegment segment;
+    segment.id = std::to_string(i + 1);
+    segment.line = i + 1;
+    segment.source = source;
+    segment.target = target;
+    segment.has_target = i < targets.size();
+    document.segments.push_back(std::move(segment));
+  }
+  return document;
+}
+
+}  // namespace tolk::check
