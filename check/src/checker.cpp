@@ -12,6 +12,7 @@
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/segment.hpp"
+#include "tolk/text/utf8.hpp"
 
 namespace tolk::check {
 namespace {
@@ -100,6 +101,26 @@ ReferenceDifference difference(const std::vector<std::string>& source,
 void remove_one(std::vector<std::string>& from, const std::string& value) {
   if (const auto found = std::find(from.begin(), from.end(), value); found != from.end())
     from.erase(found);
+}
+
+enum class ReferenceKind { article, part, law };
+
+std::string reference_label(ReferenceKind kind, const std::string& value, Language language) {
+  switch (kind) {
+    case ReferenceKind::article:
+      return (language == Language::nl   ? "artikel "
+              : language == Language::en ? "Article "
+                                         : "ст. ") +
+             value;
+    case ReferenceKind::part:
+      return (language == Language::nl   ? "lid "
+              : language == Language::en ? "part "
+                                         : "ч. ") +
+             value;
+    case ReferenceKind::law:
+      return value + (language == Language::ru ? "-ФЗ" : "-FZ");
+  }
+  return value;
 }
 
 // One segment's rendering of a source concept in the target.
@@ -247,8 +268,8 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
   const bool languages_differ = source_language != target_language;
   std::vector<std::pair<std::size_t, Finding>> found;
 
-  auto add = [&](std::size_t index, std::string_view check, std::string subject,
-                 std::string what, std::string expected) {
+  auto add = [&](std::size_t index, std::string_view check, std::string subject, std::string what,
+                 std::string expected) {
     const BilingualSegment& segment = document.segments[index];
     Finding finding;
     finding.check = std::string(check);
@@ -319,6 +340,12 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
     if (term_checks) {
       source_hits = self.finder.find(segment.source, source_language);
       target_hits = self.finder.find(segment.target, target_language);
+      // A two-letter word matched to a longer term by its stem ("it" for "unit") is noise.
+      std::erase_if(target_hits, [&](const TermHit& hit) {
+        return text::code_point_count(hit.matched_text) <= 2 &&
+               text::search_key(hit.matched_text, target_language) !=
+                   text::search_key(hit.term, target_language);
+      });
     }
     std::set<std::string> source_concepts;
     for (const TermHit& hit : source_hits)
@@ -342,11 +369,11 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
         for (const TermHit* target_hit : in_target->second) {
           keys.insert(term_key(*target_hit));
           shown.insert(target_hit->term);
-          rendering.preferred = rendering.preferred ||
-                                target_hit->status == TermStatus::preferred;
+          rendering.preferred = rendering.preferred || target_hit->status == TermStatus::preferred;
         }
         rendering.key = join(std::vector<std::string>(keys.begin(), keys.end()), "|", keys.size());
-        rendering.display = join(std::vector<std::string>(shown.begin(), shown.end()), "; ", shown.size());
+        rendering.display =
+            join(std::vector<std::string>(shown.begin(), shown.end()), "; ", shown.size());
       } else {
         const termbase::Term* preferred = entry->preferred_term(target_language);
         if (self.on("missing-term"))
@@ -361,7 +388,8 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
           shown.insert(hits.front()->term);
         }
         rendering.key = join(std::vector<std::string>(keys.begin(), keys.end()), "|", keys.size());
-        rendering.display = join(std::vector<std::string>(shown.begin(), shown.end()), "; ", shown.size());
+        rendering.display =
+            join(std::vector<std::string>(shown.begin(), shown.end()), "; ", shown.size());
       }
       if (!rendering.key.empty()) {
         Occurrence occurrence;
@@ -374,19 +402,35 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
         const bool short_form = source_term.type == termbase::TermType::abbreviation ||
                                 source_term.type == termbase::TermType::acronym ||
                                 source_term.type == termbase::TermType::short_form;
-        renderings[hit.concept_id + (short_form ? "#short" : "")].push_back(
-            std::move(occurrence));
+        renderings[hit.concept_id + (short_form ? "#short" : "")].push_back(std::move(occurrence));
       }
     }
 
     if (self.on("deprecated-term")) {
       for (const TermHit& hit : target_hits) {
-        if (hit.status != TermStatus::deprecated && hit.status != TermStatus::superseded)
-          continue;
         const Concept* entry = self.concept_of(hit.concept_id);
-        const termbase::Term* preferred = entry ? entry->preferred_term(target_language) : nullptr;
-        add(index, "deprecated-term", hit.term, hit.matched_text,
-            preferred && preferred->text != hit.term ? preferred->text : "");
+        if (entry == nullptr)
+          continue;
+        // The finder reports the first term with the hit's lemmas; a deprecated spelling that
+        // differs only in form ("foreign agent's law") is recognised by its search key.
+        std::string deprecated;
+        if (hit.status == TermStatus::deprecated || hit.status == TermStatus::superseded) {
+          deprecated = hit.term;
+        } else {
+          const std::string key = text::search_key(hit.matched_text, target_language);
+          for (const termbase::Term* term : entry->terms_in(target_language)) {
+            if ((term->status == TermStatus::deprecated ||
+                 term->status == TermStatus::superseded) &&
+                text::search_key(term->text, target_language) == key) {
+              deprecated = term->text;
+            }
+          }
+        }
+        if (deprecated.empty())
+          continue;
+        const termbase::Term* preferred = entry->preferred_term(target_language);
+        add(index, "deprecated-term", deprecated, hit.matched_text,
+            preferred && preferred->text != deprecated ? preferred->text : "");
       }
     }
 
@@ -395,27 +439,28 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
       ReferenceSet target = extract_references(segment.target, target_language);
       std::vector<std::string> numbers_source = source.numbers;
       std::vector<std::string> numbers_target = target.numbers;
+      // References are quoted as each language writes them: "artikel 328", "Article 328",
+      // "ст. 328".
       auto compare = [&](const std::vector<std::string>& in_source,
-                         const std::vector<std::string>& in_target, const std::string& label,
-                         const std::string& suffix) {
+                         const std::vector<std::string>& in_target, ReferenceKind kind) {
         const auto diff = difference(in_source, in_target);
         for (const auto& value : diff.missing) {
           std::vector<std::string> instead;
           for (const auto& other : diff.extra)
-            instead.push_back(label + other + suffix);
-          add(index, "legal-reference", label + value + suffix, join(instead, ", "),
-              label + value + suffix);
+            instead.push_back(reference_label(kind, other, target_language));
+          add(index, "legal-reference", reference_label(kind, value, source_language),
+              join(instead, ", "), reference_label(kind, value, target_language));
           remove_one(numbers_source, value);
         }
         for (const auto& value : diff.extra) {
           if (diff.missing.empty())
-            add(index, "legal-reference", "", label + value + suffix, "");
+            add(index, "legal-reference", "", reference_label(kind, value, target_language), "");
           remove_one(numbers_target, value);
         }
       };
-      compare(source.articles, target.articles, "article ", "");
-      compare(source.parts, target.parts, "part ", "");
-      compare(source.laws, target.laws, "", "-FZ");
+      compare(source.articles, target.articles, ReferenceKind::article);
+      compare(source.parts, target.parts, ReferenceKind::part);
+      compare(source.laws, target.laws, ReferenceKind::law);
       for (const auto& code : source.codes) {
         if (std::find(target.codes.begin(), target.codes.end(), code) == target.codes.end()) {
           add(index, "legal-reference", std::string(code_name(code, source_language)), "",
@@ -428,12 +473,11 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
       }
       const auto numbers = difference(numbers_source, numbers_target);
       for (const auto& value : numbers.missing) {
-        add(index, "legal-reference", "number " + value, join(numbers.extra, ", "),
-            "number " + value);
+        add(index, "legal-reference", value, join(numbers.extra, ", "), value);
       }
       if (numbers.missing.empty()) {
         for (const auto& value : numbers.extra)
-          add(index, "legal-reference", "", "number " + value, "");
+          add(index, "legal-reference", "", value, "");
       }
     }
 
@@ -442,14 +486,15 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
       for (const text::Token& token : text::tokenize(segment.target, target_language)) {
         if (token.kind != text::TokenKind::word || token.text.size() < 2)
           continue;
-        const bool in_term = std::any_of(
-            target_hits.begin(), target_hits.end(),
-            [&token](const TermHit& hit) { return token.begin < hit.end && hit.begin < token.end; });
+        const bool in_term =
+            std::any_of(target_hits.begin(), target_hits.end(), [&token](const TermHit& hit) {
+              return token.begin < hit.end && hit.begin < token.end;
+            });
         const bool has_digit = std::any_of(token.text.begin(), token.text.end(),
                                            [](char c) { return c >= '0' && c <= '9'; });
-        const bool upper_latin = std::all_of(token.text.begin(), token.text.end(), [](char c) {
-          return !(c >= 'a' && c <= 'z');
-        }) && has_latin(token.text);
+        const bool upper_latin = std::all_of(token.text.begin(), token.text.end(),
+                                             [](char c) { return !(c >= 'a' && c <= 'z'); }) &&
+                                 has_latin(token.text);
         if (in_term || has_digit || upper_latin)
           continue;
         if (!dictionary.spell(token.text))
@@ -476,6 +521,8 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
       }
       std::vector<std::string> majority_ids;
       for (const Occurrence* occurrence : *majority) {
+        if (majority_ids.size() > 5)
+          break;  // the message names a few
         const std::string& id = document.segments[occurrence->segment].id;
         if (std::find(majority_ids.begin(), majority_ids.end(), id) == majority_ids.end())
           majority_ids.push_back(id);
@@ -505,8 +552,11 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
           majority = &indexes;
       }
       std::vector<std::string> majority_ids;
-      for (const std::size_t index : *majority)
+      for (const std::size_t index : *majority) {
+        if (majority_ids.size() > 5)
+          break;
         majority_ids.push_back(document.segments[index].id);
+      }
       for (const auto& [key, indexes] : by_target) {
         if (&indexes == majority)
           continue;

@@ -41,7 +41,7 @@ void add_unit(BilingualDocument& document, const tm::TranslationUnit& unit,
     return;
   BilingualSegment segment;
   segment.line = unit.origin_line;
-  segment.id = !unit.tuid.empty() ? unit.tuid
+  segment.id = !unit.tuid.empty()      ? unit.tuid
                : !unit.context.empty() ? unit.context
                                        : std::to_string(unit.origin_line);
   segment.source = source->segment.text;
@@ -206,8 +206,8 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
 }
 
 BilingualDocument read_aligned_text(const std::filesystem::path& source_file,
-                                    const std::filesystem::path& target_file,
-                                    text::Language from, text::Language to) {
+                                    const std::filesystem::path& target_file, text::Language from,
+                                    text::Language to) {
   BilingualDocument document;
   document.name = source_file.string();
   document.source_language = from;

@@ -41,7 +41,7 @@ bool is_one_of(std::string_view word, const std::array<std::string_view, N>& wor
 }
 
 constexpr std::array<std::string_view, 16> kArticleWords{
-    "artikel", "artikelen", "art",    "artt",   "article", "articles", "arts",  "ст",
+    "artikel", "artikelen", "art",    "artt",   "article", "articles", "arts",   "ст",
     "статья",  "статьи",    "статье", "статью", "статьей", "статьёй",  "статей", "статьями"};
 constexpr std::array<std::string_view, 10> kPartWords{
     "lid", "leden", "part", "parts", "ч", "часть", "части", "частью", "частей", "частями"};
@@ -62,8 +62,8 @@ std::string normalize_number(std::string_view number) {
     if (number[at] != '.' && number[at] != ',')
       return std::string(number);
     const auto next = number.find_first_of(".,", at + 1);
-    const auto group = number.substr(at + 1, (next == std::string_view::npos ? number.size() : next) -
-                                                  at - 1);
+    const auto group =
+        number.substr(at + 1, (next == std::string_view::npos ? number.size() : next) - at - 1);
     if (group.size() != 3)
       return std::string(number);
     digits += group;
@@ -142,8 +142,7 @@ class Scanner {
     const auto first = number.find('.');
     const auto second = first == std::string_view::npos ? first : number.find('.', first + 1);
     const bool date = second != std::string_view::npos && first >= 1 && first <= 2 &&
-                      second - first >= 2 && second - first <= 3 &&
-                      number.size() == second + 5;
+                      second - first >= 2 && second - first <= 3 && number.size() == second + 5;
     if (date) {
       std::string_view day = number.substr(0, first);
       if (day.size() == 2 && day[0] == '0')

@@ -64,7 +64,8 @@ check::BilingualDocument read_input_document(const CheckCommandOptions& options)
   if (options.input_format == "auto") {
     format = check::format_from_name(file);
     if (!format)
-      throw UsageError(file.string() + ": " + tr("cannot tell the format from the file name: give --input-format"));
+      throw UsageError(file.string() + ": " +
+                       tr("cannot tell the format from the file name: give --input-format"));
   } else if (options.input_format == "xliff") {
     format = check::InputFormat::xliff;
   } else if (options.input_format == "tmx") {
@@ -80,8 +81,7 @@ check::BilingualDocument read_input_document(const CheckCommandOptions& options)
                               optional_language(options.to));
 }
 
-std::vector<termbase::Concept> load_concepts(const GlobalOptions& global,
-                                             const std::string& name) {
+std::vector<termbase::Concept> load_concepts(const GlobalOptions& global, const std::string& name) {
   const auto workspace = store::Workspace::open_existing(global.data_directory);
   const auto directory = workspace.termbase_directory(name);
   if (!std::filesystem::exists(directory / "data.mdb")) {
@@ -140,9 +140,9 @@ Counts count(const std::vector<check::Finding>& findings) {
 
 std::string summary_line(const check::BilingualDocument& document, const Counts& counts) {
   std::ostringstream out;
-  out << document.name << ": " << document.segments.size() << ' ' << tr("segments checked")
-      << ", " << counts.errors << ' ' << tr("errors") << ", " << counts.warnings << ' '
-      << tr("warnings") << ", " << counts.info << ' ' << tr("info");
+  out << document.name << ": " << document.segments.size() << ' ' << tr("segments checked") << ", "
+      << counts.errors << ' ' << tr("errors") << ", " << counts.warnings << ' ' << tr("warnings")
+      << ", " << counts.info << ' ' << tr("info");
   return out.str();
 }
 
@@ -227,20 +227,19 @@ json sarif_json(const check::BilingualDocument& document,
          {"level", sarif_level(finding.severity)},
          {"message", {{"text", message_of(finding)}}},
          {"locations",
-          json::array({{{"physicalLocation",
-                         {{"artifactLocation", {{"uri", file_uri(document.name)}}},
-                          {"region", region}}},
-                        {"logicalLocations",
-                         json::array({{{"name", finding.segment_id}, {"kind", "segment"}}})}}})}});
+          json::array(
+              {{{"physicalLocation",
+                 {{"artifactLocation", {{"uri", file_uri(document.name)}}}, {"region", region}}},
+                {"logicalLocations",
+                 json::array({{{"name", finding.segment_id}, {"kind", "segment"}}})}}})}});
   }
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
-          {"runs", json::array({{{"tool",
-                                  {{"driver",
-                                    {{"name", "tolk"},
-                                     {"version", TOLK_VERSION},
-                                     {"rules", rules}}}}},
-                                 {"results", results}}})}};
+          {"runs",
+           json::array(
+               {{{"tool",
+                  {{"driver", {{"name", "tolk"}, {"version", TOLK_VERSION}, {"rules", rules}}}}},
+                 {"results", results}}})}};
 }
 
 int run_check(const GlobalOptions& global, const CheckCommandOptions& options) {

@@ -25,7 +25,11 @@ using namespace tolk::termbase;
 namespace {
 
 constexpr std::size_t kBatchSize = 2000;
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kBatches = 3;  // the sanitizer build is several times slower
+#else
 constexpr int kBatches = 4;
+#endif
 constexpr int kReaders = 3;
 
 std::string batch_domain(int batch) {
@@ -137,7 +141,7 @@ TEST_CASE("termbase reader process", "[.reader-process]") {
     }
     CHECK(termbase.statistics().concepts % kBatchSize <= 1);
     // Leave the writer some of the machine's two cores.
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   std::cout << "reader: " << iterations << " iterations, " << whole_batches_seen
             << " whole batches, " << states.size() << " distinct states\n";

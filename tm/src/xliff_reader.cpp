@@ -71,13 +71,13 @@ class XliffReader {
         visit();
     } catch (const XmlFailure& failure) {
       if (failure.refused || !seen_root_) {
-        throw ImportError({{name_, failure.line, failure.refused
-                                                     ? failure.reason
-                                                     : "not well-formed XML: " + failure.reason}});
+        throw ImportError(
+            {{name_, failure.line,
+              failure.refused ? failure.reason : "not well-formed XML: " + failure.reason}});
       }
-      summary_.issues.push_back({name_, failure.line,
-                                 "not well-formed XML: " + failure.reason +
-                                     "; the file is read up to that point"});
+      summary_.issues.push_back(
+          {name_, failure.line,
+           "not well-formed XML: " + failure.reason + "; the file is read up to that point"});
     }
     reader_ = nullptr;
     if (!seen_root_)
@@ -102,9 +102,9 @@ class XliffReader {
       if (capture_ && !code_depth_)
         capture_->append(reader().value());
     } else if (type == XML_READER_TYPE_ENTITY_REFERENCE && capture_) {
-      summary_.issues.push_back({name_, reader().line(),
-                                 "entity reference &" + std::string(reader().local_name()) +
-                                     "; is not expanded"});
+      summary_.issues.push_back(
+          {name_, reader().line(),
+           "entity reference &" + std::string(reader().local_name()) + "; is not expanded"});
     }
   }
 
@@ -112,9 +112,9 @@ class XliffReader {
     if (!seen_root_) {
       seen_root_ = true;
       if (name != "xliff") {
-        throw ImportError({{name_, reader().line(),
-                            "not an XLIFF document: the root element is <" + std::string(name) +
-                                ">"}});
+        throw ImportError(
+            {{name_, reader().line(),
+              "not an XLIFF document: the root element is <" + std::string(name) + ">"}});
       }
       summary_.version = reader().attribute("version");
       version2_ = !summary_.version.empty() && summary_.version[0] == '2';
@@ -130,7 +130,8 @@ class XliffReader {
         try {
           append_code_point(*capture_, static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16)));
         } catch (const std::exception&) {
-          summary_.issues.push_back({name_, reader().line(), "<cp hex=\"" + hex + "\"> is invalid"});
+          summary_.issues.push_back(
+              {name_, reader().line(), "<cp hex=\"" + hex + "\"> is invalid"});
         }
       }
       return;

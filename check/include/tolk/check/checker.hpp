@@ -49,7 +49,7 @@ struct Finding {
 std::string describe(const Finding& finding);
 
 struct CheckOptions {
-  std::set<std::string> enabled;  // empty: the checks enabled by default
+  std::set<std::string> enabled;               // empty: the checks enabled by default
   std::map<std::string, Severity> severities;  // overrides by check id
 };
 

@@ -16,7 +16,7 @@
 namespace tolk::check {
 
 struct BilingualSegment {
-  std::string id;  // XLIFF id, TMX tuid, PO msgctxt or line; never empty
+  std::string id;        // XLIFF id, TMX tuid, PO msgctxt or line; never empty
   std::size_t line = 0;  // 1-based line in the file (the source file for aligned text)
   std::string source;
   std::string target;
@@ -51,7 +51,7 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
 // Two plain-text files, line n of one translated by line n of the other; empty lines on both
 // sides are skipped, a line count that differs is reported as an issue.
 BilingualDocument read_aligned_text(const std::filesystem::path& source_file,
-                                    const std::filesystem::path& target_file,
-                                    text::Language from, text::Language to);
+                                    const std::filesystem::path& target_file, text::Language from,
+                                    text::Language to);
 
 }  // namespace tolk::check
