@@ -144,18 +144,31 @@ const Database& index_of(const Indexes& indexes, typo::Field field) {
 // their last one.
 void update_typo_index(Transaction& transaction, const Indexes& indexes,
                        const TouchedKeys& touched) {
+  std::vector<typo::KeyChange> changes;
+  changes.reserve(touched.size());
   for (const auto& [field, key] : touched) {
-    indexes.typo.reconcile(transaction, field, key,
-                           has_entries(transaction, index_of(indexes, field), key));
+    typo::KeyChange change;
+    change.field = field;
+    change.key = key;
+    change.present = has_entries(transaction, index_of(indexes, field), key);
+    changes.push_back(std::move(change));
   }
+  indexes.typo.update(transaction, changes);
 }
 
 // Schema 1 had no typo index: it is built from the term indexes.
 void build_typo_index(Transaction& transaction, const Indexes& indexes) {
+  std::vector<typo::KeyChange> changes;
   for (const typo::Field field : {typo::Field::key, typo::Field::transliteration}) {
-    for (const std::string& key : distinct_keys(transaction, index_of(indexes, field)))
-      indexes.typo.reconcile(transaction, field, key, true);
+    for (std::string& key : distinct_keys(transaction, index_of(indexes, field))) {
+      typo::KeyChange change;
+      change.field = field;
+      change.key = std::move(key);
+      change.present = true;
+      changes.push_back(std::move(change));
+    }
   }
+  indexes.typo.update(transaction, changes);
 }
 
 template <typename Visit>

@@ -217,43 +217,49 @@ std::size_t TypoIndex::size(const store::Transaction& transaction) const {
   return static_cast<std::size_t>(stat.ms_entries);
 }
 
-void TypoIndex::reconcile(store::Transaction& transaction, Field field, std::string_view key,
-                          bool present) const {
-  const std::string full = field_key(field, key);
-  const auto id = get(transaction, keys_, full);
-  if (present && !id) {
-    add(transaction, field, key);
-  } else if (!present && id) {
-    const std::string id_bytes(*id);
-    remove(transaction, field, key, id_bytes);
-  }
-}
-
-void TypoIndex::add(store::Transaction& transaction, Field field, std::string_view key) const {
-  const std::u32string code_points = to_code_points(key);
-  if (code_points.size() > kMaxLength)
-    throw store::LmdbError(MDB_BAD_VALSIZE, "indexing a key of more than 65535 characters");
-  // Ids are handed out above the highest in use.
-  std::uint32_t id = 1;
+void TypoIndex::update(store::Transaction& transaction, std::span<const KeyChange> changes) const {
+  // New keys get ids above the highest in use.
+  std::uint32_t next = 1;
   {
     RawCursor cursor(transaction, strings_);
     MDB_val k{};
     MDB_val v{};
-    if (cursor.get(k, v, MDB_LAST)) {
-      const std::uint32_t last = read_big_endian(to_view(k));
-      if (last == std::numeric_limits<std::uint32_t>::max())
-        throw store::LmdbError(MDB_MAP_FULL, "the typo index has run out of key ids");
-      id = last + 1;
+    if (cursor.get(k, v, MDB_LAST))
+      next = read_big_endian(to_view(k)) + 1;
+  }
+  // Gram key -> (length << 32 | id) of the keys added, written list by list at the end.
+  std::map<std::string, std::vector<std::uint64_t>> additions;
+  for (const KeyChange& change : changes) {
+    const std::string full = field_key(change.field, change.key);
+    const auto indexed = get(transaction, keys_, full);
+    if (!change.present && indexed) {
+      const std::string id_bytes(*indexed);
+      remove(transaction, change.field, change.key, id_bytes);
+      continue;
+    }
+    if (!change.present || indexed)
+      continue;
+    const std::u32string code_points = to_code_points(change.key);
+    if (code_points.size() > kMaxLength)
+      throw store::LmdbError(MDB_BAD_VALSIZE, "indexing a key of more than 65535 characters");
+    if (next == 0)  // wrapped around
+      throw store::LmdbError(MDB_MAP_FULL, "the typo index has run out of key ids");
+    const std::uint32_t id = next++;
+    const std::string id_bytes = encode_id(id);
+    put(transaction, keys_, full, id_bytes);
+    put(transaction, strings_, id_bytes, full);
+    const std::uint64_t entry = (static_cast<std::uint64_t>(code_points.size()) << 32) | id;
+    additions[field_key(change.field, {})].push_back(entry);
+    for (const std::string& token : gram_tokens(code_points))
+      additions[field_key(change.field, token)].push_back(entry);
+  }
+  for (auto& [gram, entries] : additions) {
+    std::sort(entries.begin(), entries.end());
+    for (const std::uint64_t entry : entries) {
+      put(transaction, grams_, gram,
+          posting(static_cast<std::size_t>(entry >> 32), static_cast<std::uint32_t>(entry)));
     }
   }
-  const std::string id_bytes = encode_id(id);
-  const std::string full = field_key(field, key);
-  put(transaction, keys_, full, id_bytes);
-  put(transaction, strings_, id_bytes, full);
-  const std::string entry = posting(code_points.size(), id);
-  put(transaction, grams_, field_key(field, {}), entry);
-  for (const std::string& token : gram_tokens(code_points))
-    put(transaction, grams_, field_key(field, token), entry);
 }
 
 void TypoIndex::remove(store::Transaction& transaction, Field field, std::string_view key,

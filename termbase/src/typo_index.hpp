@@ -25,6 +25,7 @@
 #include <lmdb.h>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +40,13 @@ enum class Field : char {
   transliteration = 't',  // terms-by-translit
 };
 
+// A key whose entries in the term index changed: whether it still has any.
+struct KeyChange {
+  Field field = Field::key;
+  std::string key;
+  bool present = false;
+};
+
 struct KeyMatch {
   std::string key;  // as stored in the term index
   double score = 0;
@@ -51,9 +59,9 @@ class TypoIndex {
   // Whether the index's databases exist (a store of schema 1 has none).
   static bool exists(store::Transaction& transaction);
 
-  // Adds `key` when `present` and not indexed; removes it when not `present` and indexed.
-  void reconcile(store::Transaction& transaction, Field field, std::string_view key,
-                 bool present) const;
+  // For each change, adds the key when present and not indexed, removes it when not present
+  // and indexed. The grams of all added keys are written in key order, one list after another.
+  void update(store::Transaction& transaction, std::span<const KeyChange> changes) const;
 
   // Every indexed key of `field` whose similarity() to `query` is at least `min_similarity`,
   // with that similarity, in key order (the order of the term index).
@@ -66,7 +74,6 @@ class TypoIndex {
  private:
   TypoIndex(MDB_dbi keys, MDB_dbi strings, MDB_dbi grams)
       : keys_(keys), strings_(strings), grams_(grams) {}
-  void add(store::Transaction& transaction, Field field, std::string_view key) const;
   void remove(store::Transaction& transaction, Field field, std::string_view key,
               std::string_view id) const;
 

@@ -111,13 +111,15 @@ std::vector<std::uint32_t> decode_signature(std::string_view bytes) {
   if (bytes.size() % 4 != 0)
     throw TranslationMemoryError("corrupt signature record");
   std::vector<std::uint32_t> ids(bytes.size() / 4);
-  std::memcpy(ids.data(), bytes.data(), bytes.size());
+  if (!ids.empty())  // an empty segment's sequence: no bytes, and memcpy takes no null pointer
+    std::memcpy(ids.data(), bytes.data(), bytes.size());
   return ids;
 }
 
 std::string encode_signature(const std::vector<std::uint32_t>& ids) {
   std::string out(ids.size() * 4, '\0');
-  std::memcpy(out.data(), ids.data(), out.size());
+  if (!ids.empty())
+    std::memcpy(out.data(), ids.data(), out.size());
   return out;
 }
 
