@@ -295,7 +295,7 @@ std::vector<KeyMatch> TypoIndex::search(const store::Transaction& transaction, F
   std::vector<LengthRule> rules(longest + 1);
   std::optional<long long> least_positive;  // the smallest positive number of shared grams
   std::size_t grams_low = SIZE_MAX, grams_high = 0, whole_low = SIZE_MAX, whole_high = 0;
-  for (std::size_t n = 1; n <= longest; ++n) {
+  for (std::size_t n = 0; n <= longest; ++n) {
     const std::size_t longer = std::max(n, m);
     const auto allowed = allowed_edit_distance(longer, min_similarity);
     if (!allowed || (n > m ? n - m : m - n) > *allowed)
