@@ -36,6 +36,7 @@
 #include "tolk/termbase/termbase.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/transliterate.hpp"
+#include "tolk/text/utf8.hpp"
 
 namespace fs = std::filesystem;
 using namespace tolk::termbase;
@@ -313,21 +314,7 @@ std::string typo_of(const std::string& text, std::mt19937& random) {
       std::swap(word[at], word[at + 1]);
       break;
   }
-  std::string out;
-  for (const char32_t c : word) {
-    const auto code = static_cast<std::uint32_t>(c);
-    if (code < 0x80) {
-      out.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
-  }
-  return out;
+  return tolk::text::to_utf8(word);
 }
 
 struct QuerySets {

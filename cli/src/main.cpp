@@ -13,14 +13,13 @@
 #include "term_commands.hpp"
 #include "text_commands.hpp"
 #include "tm_commands.hpp"
+#include "tolk/io/import_issue.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/store/workspace.hpp"
-#include "tolk/termbase/exchange.hpp"
 #include "tolk/termbase/termbase.hpp"
 #include "tolk/text/language.hpp"
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/utf8.hpp"
-#include "tolk/tm/exchange.hpp"
 #include "tolk_version.hpp"
 #include "workspace_commands.hpp"
 
@@ -100,16 +99,13 @@ int run(int argc, char** argv) {
     return report_error(error.what());
   } catch (const text::DictionaryNotFoundError& error) {
     return report_error(error.what());
-  } catch (const termbase::ImportError& error) {
+  } catch (const io::ImportError& error) {
+    // Raised before anything of the file is stored: the store holds what it held before.
     for (const auto& issue : error.issues())
-      std::cerr << "tolk: " << to_string(issue) << '\n';
-    return report_error(tr("import refused; the termbase is unchanged"));
+      std::cerr << "tolk: " << io::to_string(issue) << '\n';
+    return report_error(tr("the file was refused; nothing of it was stored"));
   } catch (const termbase::TermbaseError& error) {
     return report_error(error.what());
-  } catch (const tm::ImportError& error) {
-    for (const auto& issue : error.issues())
-      std::cerr << "tolk: " << to_string(issue) << '\n';
-    return report_error(tr("import refused; the translation memory keeps what it held before"));
   } catch (const store::WorkspaceError& error) {
     return report_error(error.what());
   } catch (const store::LmdbError& error) {

@@ -18,22 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space)
-      out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 std::size_t line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(
                  text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -193,7 +177,7 @@ int run_segment(const SegmentOptions& options) {
          text::split_sentences(input.bytes, language, sentence_options)) {
       ++index;
       const std::size_t line = line_of(input.bytes, sentence.begin);
-      const std::string flat = collapse_whitespace(sentence.text);
+      const std::string flat = text::collapse_white_space(sentence.text);
       if (options.json) {
         items.push_back({{"index", index},
                          {"line", line},

@@ -274,12 +274,8 @@ int run_match(const GlobalOptions& global, const MatchCommand& command) {
   for (const tm::Match& match : matches) {
     tm::RepairedTarget repaired;
     repaired.text = match.target;
-    if (!command.no_repair && match.score.score < 100) {
-      const tm::Variant* source = tm::find_variant(match.unit, command.source_language);
-      repaired = tm::repair_target(query, tm::analyze_segment(source->segment, source->language),
-                                   match.score, match.target, command.source_language,
-                                   command.target_language, terminology ? &*terminology : nullptr);
-    }
+    if (!command.no_repair)
+      repaired = tm::repair_match(query, match, options, terminology ? &*terminology : nullptr);
     if (command.json) {
       out.push_back(tolk::json::match_json(match, repaired));
     } else {
@@ -389,12 +385,9 @@ int run_pretranslate(const GlobalOptions& global, const PretranslateCommand& com
     if (best.score.score < 100) {
       if (!terminology)
         terminology = open_terminology(global, command.termbase);
-      const tm::Variant* stored = tm::find_variant(best.unit, source);
-      result.target_text =
-          tm::repair_target(tm::analyze_text(segment.source_text, source),
-                            tm::analyze_segment(stored->segment, stored->language), best.score,
-                            best.target, source, target, terminology ? &*terminology : nullptr)
-              .text;
+      result.target_text = tm::repair_match(tm::analyze_text(segment.source_text, source), best,
+                                            options, terminology ? &*terminology : nullptr)
+                               .text;
     }
     return result;
   };

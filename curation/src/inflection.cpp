@@ -10,31 +10,11 @@
 #include <unordered_map>
 
 #include "tolk/text/morphology.hpp"
+#include "tolk/text/utf8.hpp"
 
 namespace tolk::curation {
 namespace fs = std::filesystem;
 namespace {
-
-std::u32string to_u32(std::string_view utf8) {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  std::u32string out;
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i = text.moveIndex32(i, 1);
-  }
-  return out;
-}
-
-std::string to_utf8(const std::u32string& text) {
-  icu::UnicodeString unicode;
-  for (const char32_t c : text)
-    unicode.append(static_cast<UChar32>(c));
-  std::string out;
-  unicode.toUTF8String(out);
-  return out;
-}
 
 std::u32string lower(const std::u32string& text) {
   icu::UnicodeString unicode;
@@ -43,7 +23,7 @@ std::u32string lower(const std::u32string& text) {
   unicode.toLower(icu::Locale("ru"));
   std::string utf8;
   unicode.toUTF8String(utf8);
-  return to_u32(utf8);
+  return tolk::text::to_code_points(utf8);
 }
 
 // One element of a Hunspell condition: a letter, "." (any), or a bracket class [abc] / [^abc].
@@ -146,17 +126,17 @@ AffixInflector::AffixInflector(const fs::path& affix_file, const fs::path& dicti
     // "SFX K 0 ом [^цейожьшщч]"; the header "SFX K Y 55" has four fields.
     if (fields.size() < 5 || fields[0] != "SFX")
       continue;
-    const std::u32string flag = to_u32(fields[1]);
+    const std::u32string flag = tolk::text::to_code_points(fields[1]);
     if (flag.size() != 1)
       continue;
     SuffixRule rule;
     rule.flag = flag.front();
-    rule.strip = fields[2] == "0" ? std::u32string() : to_u32(fields[2]);
+    rule.strip = fields[2] == "0" ? std::u32string() : tolk::text::to_code_points(fields[2]);
     std::string add = fields[3];
     if (const auto slash = add.find('/'); slash != std::string::npos)
       add.resize(slash);  // continuation classes are not followed
-    rule.add = add == "0" ? std::u32string() : to_u32(add);
-    rule.condition = parse_condition(to_u32(fields[4]));
+    rule.add = add == "0" ? std::u32string() : tolk::text::to_code_points(add);
+    rule.condition = parse_condition(tolk::text::to_code_points(fields[4]));
     rules_->by_flag[rule.flag].push_back(std::move(rule));
   }
   std::ifstream words(dictionary_file);
@@ -170,11 +150,12 @@ AffixInflector::AffixInflector(const fs::path& affix_file, const fs::path& dicti
     }
     const std::string entry_field = line.substr(0, line.find_first_of(" \t"));
     const auto slash = entry_field.find('/');
-    const std::u32string entry = to_u32(entry_field.substr(0, slash));
+    const std::u32string entry = tolk::text::to_code_points(entry_field.substr(0, slash));
     if (entry.empty())
       continue;
-    const std::u32string flags =
-        slash == std::string::npos ? std::u32string() : to_u32(entry_field.substr(slash + 1));
+    const std::u32string flags = slash == std::string::npos
+                                     ? std::u32string()
+                                     : tolk::text::to_code_points(entry_field.substr(slash + 1));
     rules_->entries[entry] += flags;
   }
 }
@@ -191,16 +172,16 @@ AffixInflector AffixInflector::for_language(text::Language language) {
 }
 
 bool AffixInflector::knows(std::string_view entry) const {
-  return rules_->flags_of(to_u32(entry)) != nullptr;
+  return rules_->flags_of(tolk::text::to_code_points(entry)) != nullptr;
 }
 
 std::string AffixInflector::flags(std::string_view entry) const {
-  const auto* flags = rules_->flags_of(to_u32(entry));
-  return flags ? to_utf8(*flags) : std::string();
+  const auto* flags = rules_->flags_of(tolk::text::to_code_points(entry));
+  return flags ? tolk::text::to_utf8(*flags) : std::string();
 }
 
 std::vector<std::string> AffixInflector::forms(std::string_view entry) const {
-  const std::u32string word = rules_->entry_form(to_u32(entry));
+  const std::u32string word = rules_->entry_form(tolk::text::to_code_points(entry));
   const auto* flags = rules_->flags_of(word);
   std::vector<std::string> out;
   if (flags == nullptr)
@@ -212,8 +193,8 @@ std::vector<std::string> AffixInflector::forms(std::string_view entry) const {
     for (const SuffixRule& rule : rules->second) {
       if (!rule.applies_to(word))
         continue;
-      const std::string form = to_utf8(rule.apply(word));
-      if (form != to_utf8(word) && std::find(out.begin(), out.end(), form) == out.end())
+      const std::string form = tolk::text::to_utf8(rule.apply(word));
+      if (form != tolk::text::to_utf8(word) && std::find(out.begin(), out.end(), form) == out.end())
         out.push_back(form);
     }
   }
@@ -223,9 +204,9 @@ std::vector<std::string> AffixInflector::forms(std::string_view entry) const {
 std::optional<std::string> AffixInflector::inflect_like(std::string_view entry,
                                                         std::string_view example_entry,
                                                         std::string_view example_form) const {
-  const std::u32string word = rules_->entry_form(to_u32(entry));
-  const std::u32string example = rules_->entry_form(to_u32(example_entry));
-  const std::u32string target = lower(to_u32(example_form));
+  const std::u32string word = rules_->entry_form(tolk::text::to_code_points(entry));
+  const std::u32string example = rules_->entry_form(tolk::text::to_code_points(example_entry));
+  const std::u32string target = lower(tolk::text::to_code_points(example_form));
   const auto* word_flags = rules_->flags_of(word);
   const auto* example_flags = rules_->flags_of(example);
   if (word_flags == nullptr || example_flags == nullptr)
@@ -242,7 +223,7 @@ std::optional<std::string> AffixInflector::inflect_like(std::string_view entry,
       // The same change (same letters stripped and added) of the same flag, for this word.
       for (const SuffixRule& rule : rules->second) {
         if (rule.strip == used.strip && rule.add == used.add && rule.applies_to(word))
-          return to_utf8(rule.apply(word));
+          return tolk::text::to_utf8(rule.apply(word));
       }
     }
   }

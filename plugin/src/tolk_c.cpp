@@ -214,15 +214,8 @@ tolk_status tolk_tm_match(tolk_tm* tm, const char* segment, const char* source_l
     const auto analysis = tolk::tm::analyze_text(query, options.source_language);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& match : matches) {
-      tolk::tm::RepairedTarget repaired;
-      repaired.text = match.target;
-      if (match.score.score < 100) {
-        const auto* stored = tolk::tm::find_variant(match.unit, options.source_language);
-        repaired = tolk::tm::repair_target(
-            analysis, tolk::tm::analyze_segment(stored->segment, stored->language), match.score,
-            match.target, options.source_language, options.target_language,
-            termbase ? &termbase->terms() : nullptr);
-      }
+      const auto repaired =
+          tolk::tm::repair_match(analysis, match, options, termbase ? &termbase->terms() : nullptr);
       out.push_back(tolk::json::match_json(match, repaired));
     }
     *output = to_c_string({{"segment", query}, {"matches", out}});

@@ -5,11 +5,11 @@
 #include <cctype>
 #include <utility>
 
-#include "exchange_support.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/text/normalize.hpp"
 
 namespace tolk::termbase {
-using exchange_support::trim;
+using io::trim;
 
 std::vector<const Term*> Concept::terms_in(Language language) const {
   std::vector<const Term*> found;

@@ -30,15 +30,16 @@
 #include <utility>
 #include <vector>
 
-#include "exchange_support.hpp"
+#include "tolk/io/import_issue.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 
 namespace tolk::termbase {
-using exchange_support::concat;
-using exchange_support::read_whole_file;
-using exchange_support::trim;
+using io::concat;
+using io::read_whole_file;
+using io::trim;
 
 namespace {
 
@@ -49,29 +50,7 @@ std::string lower_ascii(std::string_view text) {
   return lower;
 }
 
-// Collects issues; in strict mode the first one refuses the file.
-class IssueLog {
- public:
-  IssueLog(std::string file, Strictness strictness)
-      : file_(std::move(file)), strictness_(strictness) {}
-
-  void report(std::size_t line, std::string reason) {
-    issues_.push_back({file_, line, std::move(reason)});
-    if (strictness_ == Strictness::strict) {
-      throw ImportError(issues_);
-    }
-  }
-  [[noreturn]] void refuse(std::size_t line, std::string reason) {
-    issues_.push_back({file_, line, std::move(reason)});
-    throw ImportError(issues_);
-  }
-  std::vector<ImportIssue> take() { return std::move(issues_); }
-
- private:
-  std::string file_;
-  Strictness strictness_;
-  std::vector<ImportIssue> issues_;
-};
+using io::IssueLog;
 
 // Reports invalid UTF-8 in `bytes`, which start `offset` bytes into the file. True if valid.
 bool check_utf8(IssueLog& log, std::string_view bytes, std::size_t offset, std::size_t line) {
@@ -532,8 +511,8 @@ ImportResult read_omegat_glossary(const std::filesystem::path& file, Language so
                                   Language target, Strictness strictness) {
   const std::string content = read_whole_file(file);
   const auto body = text::strip_bom(content);
-  IssueLog log(file.string(), strictness);
   ImportResult result;
+  IssueLog log(file.string(), strictness, result.issues);
   for (const Line& line : split_lines(body, content.size() - body.size())) {
     if (trim(line.text).empty() || line.text.starts_with('#')) {
       continue;
@@ -545,17 +524,15 @@ ImportResult read_omegat_glossary(const std::filesystem::path& file, Language so
       result.concepts.push_back(std::move(*concept_entry));
     }
   }
-  result.issues = log.take();
   return result;
 }
 
 ImportResult read_delimited_glossary(const std::filesystem::path& file, Strictness strictness) {
   const std::string content = read_whole_file(file);
   const auto body = text::strip_bom(content);
-  IssueLog log(file.string(), strictness);
   ImportResult result;
+  IssueLog log(file.string(), strictness, result.issues);
   result.concepts = DelimitedReader(body, content.size() - body.size(), log).read();
-  result.issues = log.take();
   return result;
 }
 

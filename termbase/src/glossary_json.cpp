@@ -16,14 +16,15 @@
 #include <utility>
 #include <vector>
 
-#include "exchange_support.hpp"
+#include "tolk/io/import_issue.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 
 namespace tolk::termbase {
-using exchange_support::concat;
-using exchange_support::read_whole_file;
+using io::concat;
+using io::read_whole_file;
 
 namespace {
 
@@ -306,12 +307,7 @@ ImportResult read_glossary_json(const std::filesystem::path& file, Strictness st
   ImportResult result;
   IdLines id_lines(content);
   std::set<std::string> ids;
-  const auto report = [&](std::size_t line, std::string reason) {
-    result.issues.push_back({name, line, std::move(reason)});
-    if (strictness == Strictness::strict) {
-      throw ImportError(result.issues);
-    }
-  };
+  io::IssueLog log(std::string(name), strictness, result.issues);
   for (std::size_t index = 0; index < concepts->size(); ++index) {
     const Json& value = (*concepts)[index];
     const auto id_value = value.is_object() ? value.find("id") : value.end();
@@ -322,14 +318,14 @@ ImportResult read_glossary_json(const std::filesystem::path& file, Strictness st
     try {
       Concept concept_entry = read_concept(value, domains);
       if (!ids.insert(concept_entry.id).second) {
-        report(line, where + "duplicate id; skipped");
+        log.report(line, where + "duplicate id; skipped");
         continue;
       }
       result.concepts.push_back(std::move(concept_entry));
     } catch (const BadEntry& bad) {
-      report(line, where + bad.reason + "; skipped");
+      log.report(line, where + bad.reason + "; skipped");
     } catch (const Json::exception& error) {
-      report(line, where + error.what() + "; skipped");
+      log.report(line, where + error.what() + "; skipped");
     }
   }
   return result;

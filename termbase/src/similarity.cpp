@@ -1,25 +1,10 @@
 #include "similarity.hpp"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
 namespace tolk::termbase {
-
-std::u32string to_code_points(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, length, c);
-    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
-  }
-  return out;
-}
 
 std::optional<std::size_t> bounded_edit_distance(std::u32string_view a, std::u32string_view b,
                                                  std::size_t max_distance) {

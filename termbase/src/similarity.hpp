@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "tolk/text/utf8.hpp"
+
 namespace tolk::termbase {
 
-std::u32string to_code_points(std::string_view utf8);
+using text::to_code_points;  // similarity is measured on code points
 
 // Levenshtein distance, or nothing when it exceeds `max_distance`.
 std::optional<std::size_t> bounded_edit_distance(std::u32string_view a, std::u32string_view b,

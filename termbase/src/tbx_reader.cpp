@@ -3,18 +3,10 @@
 // xmlTextReader. The mapping of elements to the model is the one documented at the top of
 // tbx_writer.cpp; the "tolk:" notes written there are read back here, every other note is text.
 //
-// Security: the parser never expands entities (no XML_PARSE_NOENT), never loads a DTD (no
-// XML_PARSE_DTDLOAD / DTDVALID / DTDATTR) and never goes to the network (XML_PARSE_NONET). A
-// document whose DOCTYPE declares entities is refused before libxml2 sees it, which stops both
-// external entities (XXE) and entity expansion bombs ("billion laughs"); a DTD node that still
-// carries entity declarations is refused again when the reader reaches it.
+// Security: libxml2's streaming reader with the options and the entity refusal of
+// tolk/io/xml_reader.hpp (no entity expansion, no DTD loading, no network).
 //
-// Line numbers are those of the element that holds the problem (libxml2 records the line of each
-// node; xmlTextReaderGetParserLineNumber is the fallback, since the parser reads ahead of the
-// node the reader stands on).
-
-#include <libxml/tree.h>
-#include <libxml/xmlreader.h>
+// Line numbers are those of the element that holds the problem.
 
 #include <algorithm>
 #include <cctype>
@@ -30,86 +22,19 @@
 #include <utility>
 #include <vector>
 
-#include "exchange_support.hpp"
+#include "tolk/io/import_issue.hpp"
+#include "tolk/io/strings.hpp"
+#include "tolk/io/xml_reader.hpp"
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 
 namespace tolk::termbase {
-using exchange_support::concat;
-using exchange_support::read_whole_file;
-using exchange_support::trim;
+using io::concat;
+using io::read_whole_file;
+using io::trim;
 
 namespace {
-
-std::string join_reasons(const std::vector<ImportIssue>& issues) {
-  std::string message;
-  for (const ImportIssue& issue : issues) {
-    if (!message.empty()) {
-      message += '\n';
-    }
-    message += to_string(issue);
-  }
-  return message.empty() ? std::string("import failed") : message;
-}
-
-}  // namespace
-
-ImportError::ImportError(std::vector<ImportIssue> issues)
-    : std::runtime_error(join_reasons(issues)), issues_(std::move(issues)) {}
-
-std::string to_string(const ImportIssue& issue) {
-  if (issue.line == 0) {
-    return issue.file + ": " + issue.reason;
-  }
-  return concat(issue.file, ":", std::to_string(issue.line), ": ", issue.reason);
-}
-
-namespace {
-
-const xmlChar* xml_chars(const char* text) {
-  return reinterpret_cast<const xmlChar*>(text);
-}
-std::string_view as_view(const xmlChar* text) {
-  return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
-}
-
-struct TextReaderDeleter {
-  void operator()(xmlTextReader* reader) const { xmlFreeTextReader(reader); }
-};
-struct XmlStringDeleter {
-  void operator()(xmlChar* text) const { xmlFree(text); }
-};
-using TextReaderPointer = std::unique_ptr<xmlTextReader, TextReaderDeleter>;
-using XmlString = std::unique_ptr<xmlChar, XmlStringDeleter>;
-
-// Raised inside the reader when libxml2 stops on a document that is not well-formed.
-struct MalformedXml {
-  std::size_t line = 0;
-  std::string reason;
-};
-
-std::size_t line_at(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  return 1 + static_cast<std::size_t>(std::count(
-                 text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
-
-// Where the DOCTYPE of a document declares an entity, if it does. Entity declarations can only
-// stand in the internal subset, between "<!DOCTYPE" and the "]>" that closes it.
-std::optional<std::size_t> find_entity_declaration(std::string_view xml) {
-  const auto doctype = xml.find("<!DOCTYPE");
-  if (doctype == std::string_view::npos) {
-    return std::nullopt;
-  }
-  const auto subset_end = xml.find("]>", doctype);
-  const auto declaration = xml.find("<!ENTITY", doctype);
-  if (declaration != std::string_view::npos &&
-      (subset_end == std::string_view::npos || declaration < subset_end)) {
-    return declaration;
-  }
-  return std::nullopt;
-}
 
 // The encoding the XML declaration names, if any, lower-cased.
 std::string declared_encoding(std::string_view xml) {
@@ -132,27 +57,6 @@ std::string declared_encoding(std::string_view xml) {
   return name;
 }
 
-// Feeds libxml2 one line at a time. The reader stops at the first error of the parser, and the
-// parser runs ahead of the reader by what it was given; small pieces keep every entry that ends
-// before the bad line within the reader's reach.
-struct LineFeed {
-  std::string_view rest;
-
-  static int read(void* context, char* buffer, int length) {
-    auto& feed = *static_cast<LineFeed*>(context);
-    if (feed.rest.empty() || length <= 0) {
-      return 0;
-    }
-    const auto newline = feed.rest.find('\n');
-    std::size_t size = newline == std::string_view::npos ? feed.rest.size() : newline + 1;
-    size = std::min(size, static_cast<std::size_t>(length));
-    std::copy_n(feed.rest.data(), size, buffer);
-    feed.rest.remove_prefix(size);
-    return static_cast<int>(size);
-  }
-  static int close(void*) { return 0; }
-};
-
 struct TermDraft {
   Term term;
   std::size_t line = 0;
@@ -173,13 +77,14 @@ class TbxReader {
       : xml_(xml), source_name_(source_name), strictness_(strictness) {}
 
   ImportResult read() {
-    refuse_entity_declarations();
     utf8_defect_ = declares_utf8() ? text::find_invalid_utf8(xml_) : std::nullopt;
-    open_reader();
     try {
+      reader_.emplace(source_, source_name_);
       read_document();
-    } catch (const MalformedXml& malformed) {
-      report_malformed(malformed);
+    } catch (const io::XmlFailure& failure) {
+      if (failure.refused)
+        refuse(failure.line, failure.reason);
+      report_malformed(failure);
     }
     return std::move(result_);
   }
@@ -187,19 +92,12 @@ class TbxReader {
  private:
   // ---- Issues ----------------------------------------------------------------------------------
 
-  void report(std::size_t line, std::string reason) {
-    result_.issues.push_back({source_name_, line, std::move(reason)});
-    if (strictness_ == Strictness::strict) {
-      throw ImportError(result_.issues);
-    }
-  }
-
+  void report(std::size_t line, std::string reason) { log_.report(line, std::move(reason)); }
   [[noreturn]] void refuse(std::size_t line, std::string reason) {
-    result_.issues.push_back({source_name_, line, std::move(reason)});
-    throw ImportError(result_.issues);
+    log_.refuse(line, std::move(reason));
   }
 
-  void report_malformed(const MalformedXml& malformed) {
+  void report_malformed(const io::XmlFailure& malformed) {
     if (utf8_defect_ && malformed.line >= utf8_defect_->line) {
       report(utf8_defect_->line,
              concat("invalid UTF-8 at byte offset ", std::to_string(utf8_defect_->byte_offset),
@@ -215,96 +113,17 @@ class TbxReader {
 
   // ---- Set-up ----------------------------------------------------------------------------------
 
-  void refuse_entity_declarations() {
-    if (const auto offset = find_entity_declaration(xml_)) {
-      refuse(line_at(xml_, *offset),
-             "the DOCTYPE declares entities; TBX needs none and tolk does not expand them");
-    }
-  }
-
   bool declares_utf8() const {
     const auto encoding = declared_encoding(text::strip_bom(xml_));
     return encoding.empty() || encoding == "utf-8" || encoding == "utf8";
   }
 
-  void open_reader() {
-    if (xml_.size() > static_cast<std::size_t>(INT_MAX)) {
-      refuse(0, "file too large for the XML parser");
-    }
-    feed_.rest = xml_;
-    const std::string url(source_name_);
-    // No XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR or XML_PARSE_DTDVALID: entities
-    // stay unexpanded and no DTD is fetched. XML_PARSE_NONET forbids network access outright.
-    const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
-    reader_.reset(
-        xmlReaderForIO(&LineFeed::read, &LineFeed::close, &feed_, url.c_str(), nullptr, options));
-    if (!reader_) {
-      refuse(0, "libxml2 could not create an XML reader");
-    }
-    xmlTextReaderSetStructuredErrorHandler(reader_.get(), &TbxReader::on_xml_error, this);
-  }
-
-  static void on_xml_error(void* context, xmlErrorPtr error) {
-    auto& self = *static_cast<TbxReader*>(context);
-    if (error == nullptr || error->level < XML_ERR_ERROR || self.xml_error_) {
-      return;
-    }
-    std::string message(trim(error->message ? error->message : "unknown error"));
-    self.xml_error_ = MalformedXml{static_cast<std::size_t>(std::max(error->line, 0)), message};
-  }
-
   // ---- Moving through the document -------------------------------------------------------------
 
-  std::size_t current_line() const {
-    // Elements store lines up to 65535; beyond, the parser's own line is the nearest we have.
-    const long line = xmlGetLineNo(xmlTextReaderCurrentNode(reader_.get()));
-    if (line > 0 && line < 65535) {
-      return static_cast<std::size_t>(line);
-    }
-    return static_cast<std::size_t>(std::max(xmlTextReaderGetParserLineNumber(reader_.get()), 0));
-  }
-
-  // Moves to the next node; throws MalformedXml where the parser stopped.
-  bool advance() {
-    const int status = xmlTextReaderRead(reader_.get());
-    if (status == 1) {
-      if (xmlTextReaderNodeType(reader_.get()) == XML_READER_TYPE_DOCUMENT_TYPE) {
-        check_document_type();
-      }
-      return true;
-    }
-    if (status == 0) {
-      return false;
-    }
-    if (xml_error_) {
-      throw *xml_error_;
-    }
-    throw MalformedXml{
-        static_cast<std::size_t>(std::max(xmlTextReaderGetParserLineNumber(reader_.get()), 0)),
-        "the parser stopped"};
-  }
-
-  // Second line of defence after refuse_entity_declarations: whatever reached the DTD node.
-  void check_document_type() {
-    const xmlNode* node = xmlTextReaderCurrentNode(reader_.get());
-    if (node == nullptr || node->type != XML_DTD_NODE) {
-      return;
-    }
-    const auto* dtd = reinterpret_cast<const xmlDtd*>(node);
-    if (dtd->entities != nullptr || dtd->pentities != nullptr) {
-      refuse(line_at(xml_, xml_.find("<!DOCTYPE")),
-             "the DOCTYPE declares entities; tolk does not expand them");
-    }
-  }
-
-  std::string_view local_name() const {
-    return as_view(xmlTextReaderConstLocalName(reader_.get()));
-  }
-
-  std::string attribute(const char* name) const {
-    const XmlString value(xmlTextReaderGetAttribute(reader_.get(), xml_chars(name)));
-    return std::string(as_view(value.get()));
-  }
+  std::size_t current_line() const { return reader_->line(); }
+  bool advance() { return reader_->advance(); }
+  std::string_view local_name() const { return reader_->local_name(); }
+  std::string attribute(const char* name) const { return reader_->attribute(name); }
 
   std::string language_attribute() const {
     std::string language = attribute("xml:lang");
@@ -315,13 +134,13 @@ class TbxReader {
   // once past its end tag. `on_child` must consume the child (with another for_each_child,
   // read_text or skip).
   void for_each_child(const std::function<void(std::string_view)>& on_child) {
-    if (xmlTextReaderIsEmptyElement(reader_.get())) {
+    if (reader_->is_empty_element()) {
       return;
     }
-    const int depth = xmlTextReaderDepth(reader_.get());
+    const int depth = reader_->depth();
     while (advance()) {
-      const int type = xmlTextReaderNodeType(reader_.get());
-      const int node_depth = xmlTextReaderDepth(reader_.get());
+      const int type = reader_->node_type();
+      const int node_depth = reader_->depth();
       if (type == XML_READER_TYPE_END_ELEMENT && node_depth == depth) {
         return;
       }
@@ -329,7 +148,7 @@ class TbxReader {
         on_child(local_name());
       }
     }
-    throw MalformedXml{current_line(), "the document ends inside an element"};
+    throw io::XmlFailure{current_line(), "the document ends inside an element", false};
   }
 
   void skip() {
@@ -339,30 +158,30 @@ class TbxReader {
   // The text of the element the reader stands on, inline markup (<hi>, ...) flattened.
   std::string read_text() {
     std::string text;
-    if (xmlTextReaderIsEmptyElement(reader_.get())) {
+    if (reader_->is_empty_element()) {
       return text;
     }
-    const int depth = xmlTextReaderDepth(reader_.get());
+    const int depth = reader_->depth();
     while (advance()) {
-      const int type = xmlTextReaderNodeType(reader_.get());
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader_.get()) == depth) {
+      const int type = reader_->node_type();
+      if (type == XML_READER_TYPE_END_ELEMENT && reader_->depth() == depth) {
         return text;
       }
       if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
           type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-        text += as_view(xmlTextReaderConstValue(reader_.get()));
+        text += reader_->value();
       } else if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
         unexpanded_entity_ = concat("&", local_name(), ";");
       }
     }
-    throw MalformedXml{current_line(), "the document ends inside an element"};
+    throw io::XmlFailure{current_line(), "the document ends inside an element", false};
   }
 
   // ---- Document structure ----------------------------------------------------------------------
 
   void read_document() {
     while (advance()) {
-      if (xmlTextReaderNodeType(reader_.get()) != XML_READER_TYPE_ELEMENT) {
+      if (reader_->node_type() != XML_READER_TYPE_ELEMENT) {
         continue;
       }
       const std::string root(local_name());
@@ -761,9 +580,9 @@ class TbxReader {
   std::string source_name_;
   Strictness strictness_;
   ImportResult result_;
-  LineFeed feed_;
-  TextReaderPointer reader_;
-  std::optional<MalformedXml> xml_error_;
+  io::IssueLog log_{source_name_, strictness_, result_.issues};
+  io::ByteSource source_{xml_};
+  std::optional<io::StreamReader> reader_;  // after source_, which it reads
   std::optional<text::Utf8Defect> utf8_defect_;
   std::optional<Language> document_language_;
   std::set<std::string> ids_;

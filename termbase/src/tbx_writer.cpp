@@ -49,11 +49,11 @@
 #include <string_view>
 #include <vector>
 
-#include "exchange_support.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/termbase/exchange.hpp"
 
 namespace tolk::termbase {
-using exchange_support::concat;
+using io::concat;
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "similarity.hpp"
+#include "tolk/store/keys.hpp"
 
 namespace tolk::termbase::typo {
 namespace {
@@ -32,36 +33,12 @@ std::string_view to_view(const MDB_val& value) {
   return {static_cast<const char*>(value.mv_data), value.mv_size};
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  const auto byte = [&](std::uint32_t value) { out.push_back(static_cast<char>(value)); };
-  const auto code = static_cast<std::uint32_t>(c);
-  if (code < 0x80) {
-    byte(code);
-  } else if (code < 0x800) {
-    byte(0xC0 | (code >> 6));
-    byte(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    byte(0xE0 | (code >> 12));
-    byte(0x80 | ((code >> 6) & 0x3F));
-    byte(0x80 | (code & 0x3F));
-  } else {
-    byte(0xF0 | (code >> 18));
-    byte(0x80 | ((code >> 12) & 0x3F));
-    byte(0x80 | ((code >> 6) & 0x3F));
-    byte(0x80 | (code & 0x3F));
-  }
-}
+using text::append_utf8;
 
-void append_big_endian(std::string& out, std::uint32_t value, int bytes) {
-  for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8)
-    out.push_back(static_cast<char>((value >> shift) & 0xFF));
-}
+using store::append_big_endian;
 
 std::uint32_t read_big_endian(std::string_view bytes) {
-  std::uint32_t value = 0;
-  for (const char c : bytes)
-    value = (value << 8) | static_cast<unsigned char>(c);
-  return value;
+  return static_cast<std::uint32_t>(store::read_big_endian(bytes));
 }
 
 std::string encode_id(std::uint32_t id) {

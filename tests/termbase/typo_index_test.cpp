@@ -15,6 +15,7 @@
 #include "tolk/termbase/termbase.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/transliterate.hpp"
+#include "tolk/text/utf8.hpp"
 
 using namespace tolk::termbase;
 namespace text = tolk::text;
@@ -40,22 +41,8 @@ std::u32string decode(std::string_view utf8) {
   return out;
 }
 
-std::string encode(std::u32string_view text) {
-  std::string out;
-  for (const char32_t c : text) {
-    const auto code = static_cast<std::uint32_t>(c);
-    if (code < 0x80) {
-      out.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
-  }
-  return out;
+std::string encode(std::u32string_view code_points) {
+  return tolk::text::to_utf8(code_points);
 }
 
 std::size_t levenshtein(std::u32string_view a, std::u32string_view b) {

@@ -169,4 +169,21 @@ std::string unify_punctuation(std::string_view utf8) {
   return icu_support::to_utf8(rewrite(composed, KeyRules{.fold_diacritics = false}));
 }
 
+std::string collapse_white_space(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  for (const char c : utf8) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space)
+      out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace tolk::text

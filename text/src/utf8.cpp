@@ -5,9 +5,13 @@
 namespace tolk::text {
 namespace {
 
-// Length of the well-formed UTF-8 sequence at `bytes[pos]`, or 0 when it is ill-formed
-// (Unicode 15, table 3-7: no overlongs, no surrogates, nothing above U+10FFFF).
-std::size_t sequence_length(std::string_view bytes, std::size_t pos) {
+bool is_continuation(char c) {
+  return (static_cast<std::uint8_t>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+std::size_t utf8_sequence_length(std::string_view bytes, std::size_t pos) {
   const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(bytes[pos + i]); };
   const std::size_t available = bytes.size() - pos;
   const std::uint8_t lead = byte(0);
@@ -36,18 +40,65 @@ std::size_t sequence_length(std::string_view bytes, std::size_t pos) {
   return 0;
 }
 
-bool is_continuation(char c) {
-  return (static_cast<std::uint8_t>(c) & 0xC0) == 0x80;
+std::u32string to_code_points(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const std::size_t length = utf8_sequence_length(utf8, pos);
+    if (length == 0) {
+      out.push_back(U'\uFFFD');
+      ++pos;
+      continue;
+    }
+    const auto byte = [&](std::size_t i) {
+      return static_cast<std::uint32_t>(static_cast<std::uint8_t>(utf8[pos + i]));
+    };
+    static constexpr std::uint32_t kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    std::uint32_t value = byte(0) & kLeadMask[length];
+    for (std::size_t i = 1; i < length; ++i)
+      value = (value << 6) | (byte(i) & 0x3F);
+    out.push_back(static_cast<char32_t>(value));
+    pos += length;
+  }
+  return out;
 }
 
-}  // namespace
+void append_utf8(std::string& out, char32_t code_point) {
+  auto value = static_cast<std::uint32_t>(code_point);
+  if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+    value = 0xFFFD;
+  const auto put = [&](std::uint32_t byte) { out.push_back(static_cast<char>(byte)); };
+  if (value < 0x80) {
+    put(value);
+  } else if (value < 0x800) {
+    put(0xC0 | (value >> 6));
+    put(0x80 | (value & 0x3F));
+  } else if (value < 0x10000) {
+    put(0xE0 | (value >> 12));
+    put(0x80 | ((value >> 6) & 0x3F));
+    put(0x80 | (value & 0x3F));
+  } else {
+    put(0xF0 | (value >> 18));
+    put(0x80 | ((value >> 12) & 0x3F));
+    put(0x80 | ((value >> 6) & 0x3F));
+    put(0x80 | (value & 0x3F));
+  }
+}
+
+std::string to_utf8(std::u32string_view code_points) {
+  std::string out;
+  out.reserve(code_points.size());
+  for (const char32_t c : code_points)
+    append_utf8(out, c);
+  return out;
+}
 
 std::optional<Utf8Defect> find_invalid_utf8(std::string_view bytes) {
   std::size_t line = 1;
   std::size_t column = 1;
   std::size_t pos = 0;
   while (pos < bytes.size()) {
-    const std::size_t length = sequence_length(bytes, pos);
+    const std::size_t length = utf8_sequence_length(bytes, pos);
     if (length == 0) {
       return Utf8Defect{pos, line, column};
     }

@@ -17,23 +17,6 @@ text::Language rules_for(std::string_view language) {
   return text::parse_language(language).value_or(text::Language::en);
 }
 
-std::string collapse_white_space(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space)
-      out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 std::string_view tag_kind_name(InlineTag::Kind kind) {
   switch (kind) {
     case InlineTag::Kind::begin_paired:
@@ -58,7 +41,7 @@ SegmentAnalysis analyze_text(std::string_view text, std::string_view language) {
   const text::Language rules = rules_for(primary_language(language));
   SegmentAnalysis analysis;
   analysis.text = std::string(text);
-  analysis.collapsed_text = collapse_white_space(text);
+  analysis.collapsed_text = text::collapse_white_space(text);
   for (const text::Token& token : text::tokenize(analysis.text, rules, text::Punctuation::keep)) {
     if (token.kind == text::TokenKind::punctuation) {
       analysis.punctuation.append(token.text);

@@ -22,15 +22,17 @@
 #include <vector>
 
 #include "exchange_support.hpp"
+#include "tolk/io/import_issue.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 #include "tolk/tm/exchange.hpp"
 
 namespace tolk::tm {
-using exchange_support::concat;
-using exchange_support::IssueLog;
 using exchange_support::language_as_recorded;
-using exchange_support::trim;
+using io::concat;
+using io::IssueLog;
+using io::trim;
 
 namespace {
 
@@ -67,7 +69,7 @@ class CatalogUnits {
  public:
   CatalogUnits(std::string_view origin, const UnitSink& sink, std::string_view source_language,
                std::optional<std::string> target_language, IssueLog& log, ReadSummary& summary)
-      : origin_(exchange_support::file_name_only(origin)),
+      : origin_(io::file_name_only(origin)),
         sink_(sink),
         source_language_(language_as_recorded(source_language)),
         target_language_(std::move(target_language)),
@@ -646,7 +648,7 @@ ReadSummary read_po(const std::filesystem::path& file, const UnitSink& sink,
   CatalogUnits units(file.string(), sink, source_language, std::move(target_language), log,
                      summary);
   PoParser parser(units, log);
-  exchange_support::ProgressMeter progress(options, exchange_support::file_size_or_zero(file));
+  exchange_support::ProgressMeter progress(options, io::file_size_or_zero(file));
   std::string line;
   std::size_t number = 0;
   std::size_t bytes = 0;

@@ -207,4 +207,16 @@ RepairedTarget repair_target(const SegmentAnalysis& query, const SegmentAnalysis
   return result;
 }
 
+RepairedTarget repair_match(const SegmentAnalysis& query, const Match& match,
+                            const MatchOptions& options, const Terminology* terminology) {
+  const Variant* stored = find_variant(match.unit, options.source_language);
+  if (match.score.score >= 100 || stored == nullptr) {
+    RepairedTarget unchanged;
+    unchanged.text = match.target;
+    return unchanged;
+  }
+  return repair_target(query, analyze_segment(stored->segment, stored->language), match.score,
+                       match.target, options.source_language, options.target_language, terminology);
+}
+
 }  // namespace tolk::tm

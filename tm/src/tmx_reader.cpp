@@ -1,6 +1,7 @@
 // Reads TMX 1.4b (and 1.1-1.4: the deprecated `lang` attribute and <ut> are understood) with
 // libxml2's streaming reader: each <tu> is built, checked and handed to the sink, then forgotten,
-// so memory does not grow with the file. See xml_support.hpp for the parser's security options.
+// so memory does not grow with the file. See tolk/io/xml_reader.hpp for the parser's security
+// options.
 //
 // Mapping to the model (unit.hpp):
 // - <tu>/<tuv> attributes tuid, srclang, creationdate, creationid, changedate, changeid; <prop>
@@ -26,20 +27,23 @@
 #include <vector>
 
 #include "exchange_support.hpp"
+#include "tolk/io/import_issue.hpp"
+#include "tolk/io/strings.hpp"
+#include "tolk/io/xml_escape.hpp"
+#include "tolk/io/xml_reader.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/tm/exchange.hpp"
-#include "xml_support.hpp"
 
 namespace tolk::tm {
-using exchange_support::append_escaped_attribute;
-using exchange_support::append_escaped_text;
-using exchange_support::concat;
-using exchange_support::IssueLog;
 using exchange_support::language_as_recorded;
-using exchange_support::trim;
-using xml_support::ByteSource;
-using xml_support::StreamReader;
-using xml_support::XmlFailure;
+using io::append_escaped_attribute;
+using io::append_escaped_text;
+using io::ByteSource;
+using io::concat;
+using io::IssueLog;
+using io::StreamReader;
+using io::trim;
+using io::XmlFailure;
 
 namespace {
 
@@ -70,7 +74,7 @@ class TmxReader {
   TmxReader(ByteSource& source, std::string issue_file, std::string_view origin_name,
             const UnitSink& sink, const ReadOptions& options)
       : source_(source),
-        origin_name_(exchange_support::file_name_only(origin_name)),
+        origin_name_(io::file_name_only(origin_name)),
         sink_(sink),
         log_(std::move(issue_file), options.strictness, summary_.issues),
         progress_(options, source.total()) {

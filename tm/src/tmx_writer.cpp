@@ -16,13 +16,15 @@
 #include <string_view>
 
 #include "exchange_support.hpp"
+#include "tolk/io/strings.hpp"
+#include "tolk/io/xml_escape.hpp"
 #include "tolk/tm/exchange.hpp"
 
 namespace tolk::tm {
-using exchange_support::append_escaped_attribute;
-using exchange_support::append_escaped_text;
-using exchange_support::concat;
 using exchange_support::language_as_recorded;
+using io::append_escaped_attribute;
+using io::append_escaped_text;
+using io::concat;
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "tolk/store/keys.hpp"
 #include "tolk/text/language.hpp"
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/normalize.hpp"
@@ -15,6 +16,8 @@
 
 namespace tolk::tm {
 namespace {
+
+using store::append_big_endian;
 
 // LMDB keys are at most 511 bytes; longer word keys (URLs, code) are cut and completed by a hash.
 constexpr std::size_t kMaxKeyText = 400;
@@ -27,11 +30,6 @@ std::uint64_t fnv1a(std::string_view bytes) {
     hash *= 0x100000001b3ULL;
   }
   return hash;
-}
-
-void append_big_endian(std::string& out, std::uint64_t value, int bytes) {
-  for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8)
-    out.push_back(static_cast<char>((value >> shift) & 0xFF));
 }
 
 std::string bounded_text(std::string_view text) {
@@ -55,10 +53,7 @@ std::string unit_key(std::uint32_t id) {
 }
 
 std::uint32_t unit_number(std::string_view key) {
-  std::uint32_t value = 0;
-  for (const char c : key.substr(0, 4))
-    value = (value << 8) | static_cast<unsigned char>(c);
-  return value;
+  return static_cast<std::uint32_t>(store::read_big_endian(key.substr(0, 4)));
 }
 
 std::string signature_key(std::uint32_t id, std::string_view primary) {
@@ -733,28 +728,84 @@ void consider_candidate(std::uint32_t id, std::string_view signature_bytes,
   out.push_back(std::move(entry));
 }
 
-// Scores the candidates best bound first, until none left can enter the top results.
-template <typename LoadAndScore>
-std::vector<Match> best_of(std::vector<Bounded>& bounded, std::span<const std::uint32_t> query,
-                           int threshold, const LoadAndScore& load_and_score, TopMatches& top,
-                           TranslationMemory::SearchCounters& count) {
-  std::sort(bounded.begin(), bounded.end(), [](const Bounded& a, const Bounded& b) {
-    return ranks_before(Ranked{a.bound, a.id}, Ranked{b.bound, b.id});
-  });
-  for (const Bounded& entry : bounded) {
-    const int needed = top.full() ? std::max(top.lowest(), threshold) : threshold;
-    // Ties go to the more recent unit, and candidates come in that order: one whose bound is
-    // below the lowest kept score cannot enter, nor can any after it.
-    if (entry.bound < needed)
-      break;
-    const std::size_t limit = allowed_distance(needed, query.size(), entry.signature.size());
-    if (bounded_edit_distance(query, entry.signature, limit) > limit)
-      continue;
-    ++count.scored;
-    load_and_score(entry.id);
+// One fuzzy search: the query, its tokens, and the best matches so far. The index and the scan
+// differ only in how they find candidates; both hand them to best_of.
+class FuzzySearch {
+ public:
+  FuzzySearch(const TranslationMemory::State& state, const Segment& query,
+              const MatchOptions& options)
+      : state_(state),
+        options_(options),
+        primary_(primary_language(options.source_language)),
+        analysis_(analyze_segment(query, options.source_language)),
+        transaction_(store::Transaction::begin_read(state.environment)),
+        top_(options.max_results),
+        tokens_(query_tokens(state, transaction_, analysis_, primary_)),
+        sorted_query_(tokens_.ids),
+        threshold_(std::min(options.min_score, 100)) {
+    std::sort(sorted_query_.begin(), sorted_query_.end());
   }
-  return top.take();
-}
+
+  const SegmentAnalysis& analysis() const { return analysis_; }
+  const std::string& primary() const { return primary_; }
+  const QueryTokens& tokens() const { return tokens_; }
+  int threshold() const { return threshold_; }
+  const store::Transaction& transaction() const { return transaction_; }
+
+  // Scores a stored unit exactly and keeps it if it ranks among the best.
+  void offer(std::uint32_t id) {
+    const auto bytes = state_.units.get(transaction_, unit_key(id));
+    if (!bytes)
+      return;
+    TranslationUnit unit = codec::decode(*bytes);
+    unit.id = id;
+    if (auto match = score_unit(std::move(unit), analysis_, options_);
+        match && match->score.score >= options_.min_score)
+      top_.offer(std::move(*match));
+  }
+
+  // A unit whose stored word sequence is `signature_bytes`, if the tokens it shares with the
+  // query allow the threshold.
+  void consider(std::uint32_t id, std::string_view signature_bytes,
+                std::vector<Bounded>& out) const {
+    consider_candidate(id, signature_bytes, sorted_query_, threshold_, out);
+  }
+
+  // Scores the candidates best bound first, until none left can enter the top results.
+  std::vector<Match> best_of(std::vector<Bounded>& bounded,
+                             TranslationMemory::SearchCounters& count) {
+    std::sort(bounded.begin(), bounded.end(), [](const Bounded& a, const Bounded& b) {
+      return ranks_before(Ranked{a.bound, a.id}, Ranked{b.bound, b.id});
+    });
+    const std::span<const std::uint32_t> query = tokens_.ids;
+    for (const Bounded& entry : bounded) {
+      const int needed = top_.full() ? std::max(top_.lowest(), threshold_) : threshold_;
+      // Ties go to the more recent unit, and candidates come in that order: one whose bound is
+      // below the lowest kept score cannot enter, nor can any after it.
+      if (entry.bound < needed)
+        break;
+      const std::size_t limit = allowed_distance(needed, query.size(), entry.signature.size());
+      if (bounded_edit_distance(query, entry.signature, limit) > limit)
+        continue;
+      ++count.scored;
+      offer(entry.id);
+    }
+    return top_.take();
+  }
+
+  std::vector<Match> take() { return top_.take(); }
+
+ private:
+  const TranslationMemory::State& state_;
+  const MatchOptions& options_;
+  std::string primary_;
+  SegmentAnalysis analysis_;
+  store::Transaction transaction_;
+  TopMatches top_;
+  QueryTokens tokens_;
+  std::vector<std::uint32_t> sorted_query_;
+  int threshold_;
+};
 
 }  // namespace
 
@@ -773,47 +824,30 @@ std::vector<Match> TranslationMemory::match(const Segment& query, const MatchOpt
   SearchCounters local;
   SearchCounters& count = counters ? *counters : local;
   count = SearchCounters{};
+  FuzzySearch search(*state_, query, options);
+  const std::string& primary = search.primary();
+  const auto& transaction = search.transaction();
 
-  const std::string primary = primary_language(options.source_language);
-  const SegmentAnalysis analysis = analyze_segment(query, options.source_language);
-  auto transaction = store::Transaction::begin_read(state_->environment);
-  TopMatches top(options.max_results);
-
-  const auto load_and_score = [&](std::uint32_t id) {
-    const auto bytes = state_->units.get(transaction, unit_key(id));
-    if (!bytes)
-      return;
-    TranslationUnit unit = codec::decode(*bytes);
-    unit.id = id;
-    if (auto match = score_unit(std::move(unit), analysis, options);
-        match && match->score.score >= options.min_score)
-      top.offer(std::move(*match));
-  };
-
-  const std::size_t query_length = analysis.words.size();
+  const std::size_t query_length = search.analysis().words.size();
   if (query_length == 0) {
     // Nothing to index by (only punctuation): only the identical text can match.
     std::vector<std::uint32_t> ids;
     state_->exact.read_integers(transaction, exact_key(primary, query.text), ids);
     for (const std::uint32_t id : ids)
-      load_and_score(id);
-    return top.take();
+      search.offer(id);
+    return search.take();
   }
-
-  const QueryTokens tokens = query_tokens(*state_, transaction, analysis, primary);
-  std::vector<std::uint32_t> sorted_query = tokens.ids;
-  std::sort(sorted_query.begin(), sorted_query.end());
 
   // Prefix filter: a candidate needs `minimum_common` shared tokens, so it contains at least one
   // of the rarest tokens whose occurrences leave fewer than that many outside the prefix.
-  const int threshold = std::min(options.min_score, 100);
+  const int threshold = search.threshold();
   const std::size_t minimum_common =
       std::max<std::size_t>(1, required_common(threshold, query_length, 0));
   const std::size_t shortest = (static_cast<std::size_t>(threshold) * query_length + 99) / 100;
   const std::size_t longest = (100 * query_length) / static_cast<std::size_t>(threshold);
   std::vector<std::uint32_t> candidates;
   std::size_t outside_prefix = query_length;
-  for (const QueryTokens::Distinct& token : tokens.rarest_first) {
+  for (const QueryTokens::Distinct& token : search.tokens().rarest_first) {
     if (outside_prefix < minimum_common)
       break;
     outside_prefix -= token.occurrences;
@@ -829,43 +863,25 @@ std::vector<Match> TranslationMemory::match(const Segment& query, const MatchOpt
 
   std::vector<Bounded> bounded;
   for (const std::uint32_t id : candidates) {
-    const auto bytes = state_->signatures.get(transaction, signature_key(id, primary));
-    if (bytes)
-      consider_candidate(id, *bytes, sorted_query, threshold, bounded);
+    if (const auto bytes = state_->signatures.get(transaction, signature_key(id, primary)))
+      search.consider(id, *bytes, bounded);
   }
   count.candidates = bounded.size();
-  return best_of(bounded, tokens.ids, threshold, load_and_score, top, count);
+  return search.best_of(bounded, count);
 }
 
 std::vector<Match> TranslationMemory::match_by_scan(const Segment& query,
                                                     const MatchOptions& options) const {
   validate(options);
-  const std::string primary = primary_language(options.source_language);
-  const SegmentAnalysis analysis = analyze_segment(query, options.source_language);
-  auto transaction = store::Transaction::begin_read(state_->environment);
-  TopMatches top(options.max_results);
-  SearchCounters count;
-  const auto load_and_score = [&](std::uint32_t id) {
-    const auto bytes = state_->units.get(transaction, unit_key(id));
-    if (!bytes)
-      return;
-    TranslationUnit unit = codec::decode(*bytes);
-    unit.id = id;
-    if (auto match = score_unit(std::move(unit), analysis, options);
-        match && match->score.score >= options.min_score)
-      top.offer(std::move(*match));
-  };
-  const QueryTokens tokens = query_tokens(*state_, transaction, analysis, primary);
-  std::vector<std::uint32_t> sorted_query = tokens.ids;
-  std::sort(sorted_query.begin(), sorted_query.end());
-  const int threshold = std::min(options.min_score, 100);
+  FuzzySearch search(*state_, query, options);
   std::vector<Bounded> bounded;
-  store::Cursor cursor(transaction, state_->signatures);
+  store::Cursor cursor(search.transaction(), state_->signatures);
   for (auto entry = cursor.first(); entry; entry = cursor.next()) {
-    if (entry->key.substr(4) == primary)
-      consider_candidate(unit_number(entry->key), entry->value, sorted_query, threshold, bounded);
+    if (entry->key.substr(4) == search.primary())
+      search.consider(unit_number(entry->key), entry->value, bounded);
   }
-  return best_of(bounded, tokens.ids, threshold, load_and_score, top, count);
+  SearchCounters count;
+  return search.best_of(bounded, count);
 }
 
 std::vector<Match> TranslationMemory::match_exhaustively(const Segment& query,

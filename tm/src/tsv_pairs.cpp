@@ -17,15 +17,17 @@
 #include <vector>
 
 #include "exchange_support.hpp"
+#include "tolk/io/import_issue.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 #include "tolk/tm/exchange.hpp"
 
 namespace tolk::tm {
-using exchange_support::concat;
-using exchange_support::IssueLog;
 using exchange_support::language_as_recorded;
-using exchange_support::trim;
+using io::concat;
+using io::IssueLog;
+using io::trim;
 
 namespace {
 
@@ -82,8 +84,8 @@ ReadSummary read_tsv_pairs(const std::filesystem::path& file, const UnitSink& si
   }
   ReadSummary summary;
   IssueLog log(file.string(), options.strictness, summary.issues);
-  exchange_support::ProgressMeter progress(options, exchange_support::file_size_or_zero(file));
-  const std::string origin = exchange_support::file_name_only(file.string());
+  exchange_support::ProgressMeter progress(options, io::file_size_or_zero(file));
+  const std::string origin = io::file_name_only(file.string());
   std::string source = language_as_recorded(source_language);
   std::string target = language_as_recorded(target_language);
   summary.source_language = source;

@@ -1,6 +1,6 @@
 // XLIFF pre-translation that changes nothing but the targets it fills.
 //
-// How: libxml2's reader first reads the whole document (the security options of xml_support:
+// How: libxml2's reader first reads the whole document (the security options of io/xml_reader.hpp:
 // entity declarations refused, no DTD, no network, no entity expansion; an unexpanded entity
 // reference is refused too), so that only well-formed documents go further. xml_scanner then
 // tokenizes the raw bytes and records the byte range of every element, attribute and text. The
@@ -41,15 +41,17 @@
 #include <vector>
 
 #include "exchange_support.hpp"
+#include "tolk/io/strings.hpp"
+#include "tolk/io/xml_escape.hpp"
+#include "tolk/io/xml_reader.hpp"
 #include "tolk/tm/exchange.hpp"
 #include "xml_scanner.hpp"
-#include "xml_support.hpp"
 
 namespace tolk::tm {
-using exchange_support::append_escaped_attribute;
-using exchange_support::append_escaped_text;
-using exchange_support::concat;
-using exchange_support::trim;
+using io::append_escaped_attribute;
+using io::append_escaped_text;
+using io::concat;
+using io::trim;
 using xml_scanner::Element;
 using xml_scanner::Node;
 using xml_scanner::Span;
@@ -160,16 +162,16 @@ class Pretranslator {
   }
 
   void check_with_libxml2() {
-    xml_support::ByteSource source(xml_);
+    io::ByteSource source(xml_);
     try {
-      xml_support::StreamReader reader(source, file_);
+      io::StreamReader reader(source, file_);
       while (reader.advance()) {
         if (reader.node_type() == XML_READER_TYPE_ENTITY_REFERENCE) {
           refuse(reader.line(), concat("entity reference &", reader.local_name(),
                                        "; is not expanded; the document is refused"));
         }
       }
-    } catch (const xml_support::XmlFailure& failure) {
+    } catch (const io::XmlFailure& failure) {
       refuse(failure.line,
              failure.refused ? failure.reason : concat("not well-formed XML: ", failure.reason));
     }

@@ -4,14 +4,16 @@
 #include <cstdint>
 #include <optional>
 
-#include "xml_support.hpp"
+#include "tolk/io/xml_reader.hpp"
+#include "tolk/text/normalize.hpp"
+#include "tolk/text/utf8.hpp"
 
 namespace tolk::tm {
 namespace {
 
-using xml_support::ByteSource;
-using xml_support::StreamReader;
-using xml_support::XmlFailure;
+using io::ByteSource;
+using io::StreamReader;
+using io::XmlFailure;
 
 bool is_character_data(int type) {
   return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
@@ -21,41 +23,6 @@ bool is_character_data(int type) {
 // Elements whose content is native code, not text.
 bool holds_native_code(std::string_view name) {
   return name == "bpt" || name == "ept" || name == "ph" || name == "it" || name == "sub";
-}
-
-void append_code_point(std::string& out, std::uint32_t code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x110000) {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
-
-std::string collapse_white_space(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space)
-        out += ' ';
-      pending_space = false;
-      out += c;
-    }
-  }
-  return out;
 }
 
 class XliffReader {
@@ -128,7 +95,7 @@ class XliffReader {
       } else if (!code_depth_ && name == "cp") {
         const std::string hex = reader().attribute("hex");
         try {
-          append_code_point(*capture_, static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16)));
+          text::append_utf8(*capture_, static_cast<char32_t>(std::stoul(hex, nullptr, 16)));
         } catch (const std::exception&) {
           summary_.issues.push_back(
               {name_, reader().line(), "<cp hex=\"" + hex + "\"> is invalid"});
@@ -201,8 +168,8 @@ class XliffReader {
     if (!pair_)
       return;
     if (!unit_skipped_) {
-      pair_->source = collapse_white_space(raw_source_);
-      pair_->target = collapse_white_space(raw_target_);
+      pair_->source = text::collapse_white_space(raw_source_);
+      pair_->target = text::collapse_white_space(raw_target_);
       ++summary_.segments;
       sink_(std::move(*pair_));
     }

@@ -2,30 +2,14 @@
 
 #include <algorithm>
 
+#include "tolk/text/utf8.hpp"
+
 namespace tolk::tm::xml_scanner {
 
 namespace {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-void append_utf8(std::string& out, unsigned long code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
 }
 
 // The value of a character reference body ("#65", "#x41"), or nothing.
@@ -332,7 +316,7 @@ std::string decode_text(std::string_view raw) {
     } else if (body == "apos") {
       out += '\'';
     } else if (const auto code_point = character_reference(body)) {
-      append_utf8(out, *code_point);
+      text::append_utf8(out, static_cast<char32_t>(*code_point));
     } else {
       out += raw.substr(amp, semicolon - amp + 1);
     }

@@ -16,38 +16,20 @@
 #include <string_view>
 #include <vector>
 
+#include "tolk/io/import_issue.hpp"
 #include "tolk/termbase/concept.hpp"
 
 namespace tolk::termbase {
 
-struct ImportIssue {
-  std::string file;
-  std::size_t line = 0;  // 1-based; 0 when the problem concerns the whole file
-  std::string reason;
-};
-
-// "FILE:LINE: reason"
-std::string to_string(const ImportIssue& issue);
+// Issues, strictness and ImportError are the ones every tolk reader shares (io/import_issue.hpp).
+using io::ImportError;
+using io::ImportIssue;
+using io::Strictness;
+using io::to_string;
 
 struct ImportResult {
   std::vector<Concept> concepts;    // the entries that were read correctly, in file order
   std::vector<ImportIssue> issues;  // the entries that were skipped, and why
-};
-
-enum class Strictness {
-  lenient,  // skip a bad entry, report it, keep the rest
-  strict,   // refuse the whole file at the first problem
-};
-
-// Thrown when a file cannot be read at all (missing, not well-formed XML at the top level, wrong
-// root element), or in strict mode at the first problem. Carries the issues found.
-class ImportError : public std::runtime_error {
- public:
-  explicit ImportError(std::vector<ImportIssue> issues);
-  const std::vector<ImportIssue>& issues() const { return issues_; }
-
- private:
-  std::vector<ImportIssue> issues_;
 };
 
 // TBX: <tbx type="TBX-Basic" style="dca"> (v3) and <martif type="TBX-Basic"> (v2) are read.

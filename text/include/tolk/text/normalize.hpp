@@ -29,4 +29,8 @@ std::string search_key(std::string_view utf8, Language language);
 // unified, invisible characters dropped, white space collapsed; letters and case untouched.
 std::string unify_punctuation(std::string_view utf8);
 
+// Runs of ASCII white space (space, tab, LF, CR, FF, VT) as one space, none at either end;
+// everything else untouched.
+std::string collapse_white_space(std::string_view utf8);
+
 }  // namespace tolk::text

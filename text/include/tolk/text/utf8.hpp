@@ -44,4 +44,14 @@ std::size_t utf16_length(std::string_view utf8);
 // Number of code points in `utf8`.
 std::size_t code_point_count(std::string_view utf8);
 
+// Length of the well-formed UTF-8 sequence at `bytes[pos]`, or 0 when it is ill-formed
+// (Unicode 15, table 3-7: no overlongs, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view bytes, std::size_t pos);
+
+// The code points of `utf8`; each ill-formed byte becomes U+FFFD.
+std::u32string to_code_points(std::string_view utf8);
+// Appends the UTF-8 form of `code_point` (a surrogate or a value above U+10FFFF as U+FFFD).
+void append_utf8(std::string& out, char32_t code_point);
+std::string to_utf8(std::u32string_view code_points);
+
 }  // namespace tolk::text

@@ -18,28 +18,16 @@
 #include <string_view>
 #include <vector>
 
+#include "tolk/io/import_issue.hpp"
 #include "tolk/tm/unit.hpp"
 
 namespace tolk::tm {
 
-struct ImportIssue {
-  std::string file;
-  std::size_t line = 0;  // 1-based; 0 when the problem concerns the whole file
-  std::string reason;
-};
-std::string to_string(const ImportIssue& issue);  // "FILE:LINE: reason"
-
-enum class Strictness { lenient, strict };
-
-// Thrown when a file cannot be read at all, or in strict mode at the first problem.
-class ImportError : public std::runtime_error {
- public:
-  explicit ImportError(std::vector<ImportIssue> issues);
-  const std::vector<ImportIssue>& issues() const { return issues_; }
-
- private:
-  std::vector<ImportIssue> issues_;
-};
+// Issues, strictness and ImportError are the ones every tolk reader shares (io/import_issue.hpp).
+using io::ImportError;
+using io::ImportIssue;
+using io::Strictness;
+using io::to_string;
 
 using UnitSink = std::function<void(TranslationUnit&&)>;
 

@@ -19,6 +19,7 @@
 #include "tolk/termbase/concept.hpp"
 #include "tolk/termbase/term_finder.hpp"
 #include "tolk/tm/fuzzy.hpp"
+#include "tolk/tm/translation_memory.hpp"
 
 namespace tolk::tm {
 
@@ -60,5 +61,10 @@ RepairedTarget repair_target(const SegmentAnalysis& query, const SegmentAnalysis
                              const MatchScore& score, std::string_view target,
                              std::string_view source_language, std::string_view target_language,
                              const Terminology* terminology = nullptr);
+
+// The target a match proposes: an exact match's (100, 101) as stored, a fuzzy match's repaired.
+// `query` is analyze_text(query, options.source_language).
+RepairedTarget repair_match(const SegmentAnalysis& query, const Match& match,
+                            const MatchOptions& options, const Terminology* terminology = nullptr);
 
 }  // namespace tolk::tm

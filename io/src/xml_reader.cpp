@@ -1,11 +1,11 @@
-#include "xml_support.hpp"
+#include "tolk/io/xml_reader.hpp"
 
 #include <algorithm>
 #include <climits>
 
-#include "exchange_support.hpp"
+#include "tolk/io/strings.hpp"
 
-namespace tolk::tm::xml_support {
+namespace tolk::io {
 
 namespace {
 
@@ -122,9 +122,7 @@ PrologScan scan_prolog(std::string_view head, bool at_end) {
 ByteSource::ByteSource(std::string_view memory) : memory_(memory), total_(memory.size()) {}
 
 ByteSource::ByteSource(const std::filesystem::path& file)
-    : from_file_(true),
-      file_(file, std::ios::binary),
-      total_(exchange_support::file_size_or_zero(file)) {}
+    : from_file_(true), file_(file, std::ios::binary), total_(file_size_or_zero(file)) {}
 
 std::string_view ByteSource::available() const {
   if (from_file_) {
@@ -278,8 +276,7 @@ void StreamReader::on_error(void* context, xmlErrorPtr error) {
   if (self.error_ && (self.error_is_fatal_ || error->level != XML_ERR_FATAL)) {
     return;
   }
-  const std::string message(
-      exchange_support::trim(error->message ? error->message : "unknown error"));
+  const std::string message(trim(error->message ? error->message : "unknown error"));
   self.error_ = XmlFailure{static_cast<std::size_t>(std::max(error->line, 0)), message, false};
   self.error_is_fatal_ = error->level == XML_ERR_FATAL;
 }
@@ -339,4 +336,4 @@ std::size_t StreamReader::line() const {
   return static_cast<std::size_t>(std::max(xmlTextReaderGetParserLineNumber(reader_.get()), 0));
 }
 
-}  // namespace tolk::tm::xml_support
+}  // namespace tolk::io

@@ -1,18 +1,15 @@
 #pragma once
-// libxml2's streaming reader as the TM readers use it: RAII handles, input fed from a file or
-// from memory one line at a time, and the refusal of documents that declare entities.
+// libxml2's streaming reader as every tolk XML reader uses it (TBX, TMX, XLIFF): RAII handles,
+// input fed from a file or from memory one line at a time, and the refusal of documents that
+// declare entities.
 //
-// Security (the same policy as termbase/src/tbx_reader.cpp): the parser never expands entities
+// Security: the parser never expands entities
 // (no XML_PARSE_NOENT), never loads a DTD (no XML_PARSE_DTDLOAD / DTDVALID / DTDATTR) and never
 // goes to the network (XML_PARSE_NONET). A document whose DOCTYPE declares entities is refused
 // before libxml2 sees a byte of it, which stops both external entities (XXE) and entity
 // expansion bombs ("billion laughs"); should a DTD node still carry entity declarations, it is
 // refused again when the reader reaches it. The pre-scan reads only the prolog (everything
 // before the root element), so it does not break streaming.
-//
-// The termbase's TBX reader does the same with a function of its own over a whole file in
-// memory; a shared helper (a small private XML library under text/ or a new xml/ folder) would
-// serve both, see the report of this change.
 
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
@@ -26,7 +23,7 @@
 #include <string>
 #include <string_view>
 
-namespace tolk::tm::xml_support {
+namespace tolk::io {
 
 struct TextReaderDeleter {
   void operator()(xmlTextReader* reader) const { xmlFreeTextReader(reader); }
@@ -147,4 +144,4 @@ class StreamReader {
   std::size_t doctype_line_ = 0;
 };
 
-}  // namespace tolk::tm::xml_support
+}  // namespace tolk::io
