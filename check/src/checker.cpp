@@ -340,12 +340,6 @@ std::vector<Finding> Checker::check(const BilingualDocument& document,
     if (term_checks) {
       source_hits = self.finder.find(segment.source, source_language);
       target_hits = self.finder.find(segment.target, target_language);
-      // A two-letter word matched to a longer term by its stem ("it" for "unit") is noise.
-      std::erase_if(target_hits, [&](const TermHit& hit) {
-        return text::code_point_count(hit.matched_text) <= 2 &&
-               text::search_key(hit.matched_text, target_language) !=
-                   text::search_key(hit.term, target_language);
-      });
     }
     std::set<std::string> source_concepts;
     for (const TermHit& hit : source_hits)

@@ -329,9 +329,9 @@ TEST_CASE("typo index: a synthetic termbase of 2,500 concepts gives the hits of 
   Store store(concepts);
   const Reference reference(concepts);
   const auto terms = term_texts(concepts);
-  // Seed 42 made "prijsstabiilsatie", on which Hunspell 1.7.1's analyze() reads a byte out of
-  // bounds (AddressSanitizer stops the test); see the text layer's stem calls.
-  std::mt19937 random(43);
+  // Seed 42 makes "prijsstabiilsatie", on which Hunspell 1.7.1's stem() reads a byte out of
+  // bounds; the text layer asks spell() first, and the ASan build runs this test.
+  std::mt19937 random(42);
   std::size_t fuzzy = 0;
   std::size_t with_hits = 0;
   const double thresholds[] = {0.8, 0.75, 0.85, 0.5, 0.9, 0.65};

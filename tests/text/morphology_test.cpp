@@ -65,6 +65,21 @@ TEST_CASE("English inflections, not derivations", "[morphology][en]") {
   CHECK(lemma("being", Language::en) == "being");
 }
 
+TEST_CASE("English lemmas never strip a prefix", "[morphology][en]") {
+  // Debian's en_US analyses "unit" as un- + "it"; as a lemma that would make every "It" a unit.
+  CHECK(lemma("unit", Language::en) == "unit");
+  CHECK(lemma("units", Language::en) == "unit");
+  CHECK(lemma("It", Language::en) == "it");
+  CHECK(stems("units", Language::en) == std::vector<std::string>{"unit"});
+  CHECK(lemma("rearrested", Language::en) != "arrest");
+}
+
+TEST_CASE("misspelt Dutch compounds get no stems, and are read safely", "[morphology][nl]") {
+  // Hunspell's stem() reads out of bounds on these (seen under ASan); spell() guards it.
+  for (const char* typo : {"prijsstabiilsatie", "inspecteurrs-generaa"})
+    CHECK(stems(typo, Language::nl).empty());
+}
+
 TEST_CASE("unknown words keep their lower-cased form", "[morphology]") {
   CHECK(stems("Meduza", Language::nl).empty());
   CHECK(lemma("Meduza", Language::nl) == "meduza");

@@ -112,6 +112,10 @@ struct Dictionary::Impl {
 
   std::vector<std::string> raw_stems(const std::string& word) const {
     std::vector<std::string> result;
+    // Hunspell 1.7.1's stem() reads past its buffer on some misspelt Dutch compounds
+    // ("prijsstabiilsatie"); spell() does not, and a word it rejects has no stems anyway.
+    if (spell_info(word) < 0)
+      return result;
     for (const std::string& stem : hunspell->stem(to_dictionary(word))) {
       std::string lowered = lower(from_dictionary(stem));
       if (std::find(result.begin(), result.end(), lowered) == result.end()) {
@@ -174,6 +178,13 @@ struct Dictionary::Impl {
   // stemming: "soldaat" is, "soldate" is not), longer shared beginnings with the word first.
   std::vector<std::string> ranked_stems(const std::string& word) const {
     std::vector<std::string> stems = raw_stems(word);
+    if (language == Language::en) {
+      // English inflects at the end only: a stem that does not begin as the word does is the
+      // word without a prefix, another word ("unit" is not un- + "it", "units" not "it").
+      std::erase_if(stems, [&](const std::string& stem) {
+        return stem.empty() || word.empty() || stem.front() != word.front();
+      });
+    }
     if (std::find(stems.begin(), stems.end(), word) != stems.end()) {
       std::stable_partition(stems.begin(), stems.end(), [&](const auto& s) { return s == word; });
       return stems;
