@@ -174,15 +174,7 @@ const CheckInfo* find_check(std::string_view id) {
 
 IgnoreList IgnoreList::parse(std::string_view content) {
   IgnoreList list;
-  std::size_t start = 0;
-  while (start < content.size()) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos)
-      end = content.size();
-    std::string_view line = content.substr(start, end - start);
-    start = end + 1;
-    if (!line.empty() && line.back() == '\r')
-      line.remove_suffix(1);
+  for (const std::string_view line : text::split_lines(content)) {
     if (line.empty() || line.front() == '#')
       continue;
     Rule rule;

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tolk/text/segment.hpp"
 #include "tolk/text/utf8.hpp"
 #include "tolk/tm/unit.hpp"
 #include "tolk/tm/xliff_reader.hpp"
@@ -61,17 +62,8 @@ std::vector<std::string> read_lines(const std::filesystem::path& file) {
   text::validate_utf8(all, file.string());
   const std::string_view content = text::strip_bom(all);
   std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < content.size()) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos)
-      end = content.size();
-    std::string_view line = content.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r')
-      line.remove_suffix(1);
+  for (const std::string_view line : text::split_lines(content))
     lines.emplace_back(line);
-    start = end + 1;
-  }
   return lines;
 }
 

@@ -30,7 +30,4 @@ CLI::Option* add_language_option(CLI::App& command, std::string& target, bool al
 
 void print_json(const nlohmann::json& value);
 
-// The lines of a text, without their line terminators (\n or \r\n).
-std::vector<std::string_view> split_lines(std::string_view text);
-
 }  // namespace tolk::cli

@@ -78,7 +78,7 @@ int run_normalize(const NormalizeOptions& options) {
           : text::require_language(options.language);
   json lines = json::array();
   std::size_t number = 0;
-  for (const std::string_view line : split_lines(input.bytes)) {
+  for (const std::string_view line : text::split_lines(input.bytes)) {
     ++number;
     std::string result;
     if (options.form == "nfc") {
@@ -116,7 +116,7 @@ int run_translit(const TranslitOptions& options) {
       options.scheme == "scholarly" ? text::LatinScheme::scholarly : text::LatinScheme::bgn_pcgn;
   json lines = json::array();
   std::size_t number = 0;
-  for (const std::string_view line : split_lines(input.bytes)) {
+  for (const std::string_view line : text::split_lines(input.bytes)) {
     ++number;
     if (options.json) {
       json entry = {{"line", number},

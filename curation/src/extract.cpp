@@ -22,39 +22,6 @@ namespace tolk::curation {
 namespace fs = std::filesystem;
 namespace {
 
-// Numeric order of article numbers: 20.3 < 20.3.3 < 20.29 < 207.3.
-std::vector<unsigned long> article_order(std::string_view article) {
-  std::vector<unsigned long> numbers;
-  unsigned long value = 0;
-  bool digits = false;
-  for (const char c : article) {
-    if (c >= '0' && c <= '9') {
-      value = value * 10 + static_cast<unsigned long>(c - '0');
-      digits = true;
-    } else {
-      if (digits)
-        numbers.push_back(value);
-      value = 0;
-      digits = false;
-      if (c == '-')
-        break;  // "255-FZ"
-    }
-  }
-  if (digits)
-    numbers.push_back(value);
-  return numbers;
-}
-
-bool reference_less(const termbase::LegalReference& a, const termbase::LegalReference& b) {
-  if (a.code != b.code)
-    return a.code < b.code;
-  const auto left = article_order(a.article);
-  const auto right = article_order(b.article);
-  if (left != right)
-    return left < right;
-  return article_order(a.part) < article_order(b.part);
-}
-
 void add_term(Alignment& alignment, Language language, const std::string& term) {
   if (term.empty())
     return;
@@ -367,7 +334,7 @@ std::vector<Alignment> align(std::span<const SourceText> sources,
   for (auto& [key, alignment] : by_article)
     articles_sorted.push_back(std::move(alignment));
   std::sort(articles_sorted.begin(), articles_sorted.end(), [](const auto& a, const auto& b) {
-    return reference_less(a.references.front(), b.references.front());
+    return termbase::legal_order_less(a.references.front(), b.references.front());
   });
   for (auto& alignment : articles_sorted)
     alignments.push_back(std::move(alignment));

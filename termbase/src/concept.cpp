@@ -190,6 +190,41 @@ std::optional<GrammaticalNumber> parse_number(std::string_view text) {
 
 // ---- Legal references ---------------------------------------------------------------------------
 
+namespace {
+
+// The numbers of an article or part in order: "20.3.3" -> 20, 3, 3; "255-FZ" -> 255.
+std::vector<unsigned long> article_numbers(std::string_view article) {
+  std::vector<unsigned long> numbers;
+  unsigned long value = 0;
+  bool digits = false;
+  for (const char c : article) {
+    if (c >= '0' && c <= '9') {
+      value = value * 10 + static_cast<unsigned long>(c - '0');
+      digits = true;
+      continue;
+    }
+    if (digits)
+      numbers.push_back(value);
+    value = 0;
+    digits = false;
+  }
+  if (digits)
+    numbers.push_back(value);
+  return numbers;
+}
+
+}  // namespace
+
+bool legal_order_less(const LegalReference& a, const LegalReference& b) {
+  if (a.code != b.code)
+    return a.code < b.code;
+  const auto left = article_numbers(a.article);
+  const auto right = article_numbers(b.article);
+  if (left != right)
+    return left < right;
+  return article_numbers(a.part) < article_numbers(b.part);
+}
+
 std::string to_string(const LegalReference& reference) {
   std::string text = reference.code + " " + reference.article;
   if (!reference.part.empty()) {

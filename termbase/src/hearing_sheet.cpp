@@ -68,27 +68,6 @@ std::string sort_key(const Concept& entry, Language language) {
   return term == nullptr ? entry.id : text::search_key(term->text, language);
 }
 
-// Numeric order of "20.3" < "20.3.3" < "20.29" < "207.3" < "255-FZ".
-std::vector<unsigned long> numbers_of(std::string_view article) {
-  std::vector<unsigned long> numbers;
-  unsigned long value = 0;
-  bool digits = false;
-  for (const char c : article) {
-    if (c >= '0' && c <= '9') {
-      value = value * 10 + static_cast<unsigned long>(c - '0');
-      digits = true;
-      continue;
-    }
-    if (digits)
-      numbers.push_back(value);
-    value = 0;
-    digits = false;
-  }
-  if (digits)
-    numbers.push_back(value);
-  return numbers;
-}
-
 std::string legal_text(const Concept& entry) {
   std::string out;
   for (const LegalReference& reference : entry.legal_references) {
@@ -231,12 +210,10 @@ std::vector<const Concept*> hearing_sheet_rows(std::span<const Concept> concepts
         if (!a->legal_references.empty()) {
           const LegalReference& left = a->legal_references.front();
           const LegalReference& right = b->legal_references.front();
-          if (left.code != right.code)
-            return left.code < right.code;
-          if (numbers_of(left.article) != numbers_of(right.article))
-            return numbers_of(left.article) < numbers_of(right.article);
-          if (numbers_of(left.part) != numbers_of(right.part))
-            return numbers_of(left.part) < numbers_of(right.part);
+          if (legal_order_less(left, right))
+            return true;
+          if (legal_order_less(right, left))
+            return false;
         }
         return alphabetical(a, b);
       });

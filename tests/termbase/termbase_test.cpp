@@ -2,7 +2,10 @@
 
 #include "tolk/termbase/termbase.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "temporary_directory.hpp"
 #include "tolk/termbase/exchange.hpp"
@@ -150,4 +153,31 @@ TEST_CASE("a termbase folder that does not exist is not created by a reader", "[
   tolk::testing::TemporaryDirectory directory;
   CHECK_THROWS_AS(Termbase::open(directory.path() / "absent"), TermbaseError);
   CHECK_FALSE(std::filesystem::exists(directory.path() / "absent"));
+}
+
+TEST_CASE("legal references sort by code, then article and part numerically", "[termbase]") {
+  using tolk::termbase::LegalReference;
+  const auto reference = [](std::string code, std::string article, std::string part = {}) {
+    LegalReference out;
+    out.code = std::move(code);
+    out.article = std::move(article);
+    out.part = std::move(part);
+    return out;
+  };
+  std::vector<LegalReference> references{
+      reference("UK RF", "207.3"),  reference("KoAP RF", "20.29"),  reference("KoAP RF", "20.3.3"),
+      reference("KoAP RF", "20.3"), reference("UK RF", "328", "2"), reference("UK RF", "328", "1"),
+      reference("FZ", "255-FZ")};
+  std::sort(references.begin(), references.end(), tolk::termbase::legal_order_less);
+  std::vector<std::string> order;
+  for (const auto& entry : references)
+    order.push_back(tolk::termbase::to_string(entry));
+  CHECK(order ==
+        std::vector<std::string>{tolk::termbase::to_string(reference("FZ", "255-FZ")),
+                                 tolk::termbase::to_string(reference("KoAP RF", "20.3")),
+                                 tolk::termbase::to_string(reference("KoAP RF", "20.3.3")),
+                                 tolk::termbase::to_string(reference("KoAP RF", "20.29")),
+                                 tolk::termbase::to_string(reference("UK RF", "207.3")),
+                                 tolk::termbase::to_string(reference("UK RF", "328", "1")),
+                                 tolk::termbase::to_string(reference("UK RF", "328", "2"))});
 }

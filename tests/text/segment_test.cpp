@@ -106,3 +106,11 @@ TEST_CASE("the abbreviation lists hold the corpus abbreviations", "[segment]") {
     CHECK(std::find(dutch.begin(), dutch.end(), abbreviation) != dutch.end());
   }
 }
+
+TEST_CASE("lines without their terminators", "[segment][lines]") {
+  using tolk::text::split_lines;
+  CHECK(split_lines("").empty());
+  CHECK(split_lines("artikel 328 WvS\r\nartikel 338 WvS\n") ==
+        std::vector<std::string_view>{"artikel 328 WvS", "artikel 338 WvS"});
+  CHECK(split_lines("a\n\nb") == std::vector<std::string_view>{"a", "", "b"});
+}

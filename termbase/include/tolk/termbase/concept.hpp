@@ -101,6 +101,9 @@ std::optional<GrammaticalNumber> parse_number(std::string_view text);
 // "UK RF 328 part 1" / "KoAP RF 6.21" / "FZ 255-FZ"; parse accepts that form and the Russian and
 // Dutch ones ("ст. 328 ч. 1 УК РФ", "artikel 328 lid 1 WvS", "art. 6.21 CAO").
 std::string to_string(const LegalReference& reference);
+// The order of a code's articles: by code, then article and part numerically, so that
+// 20.3 < 20.3.3 < 20.29 < 207.3 and 255-FZ sorts by 255.
+bool legal_order_less(const LegalReference& a, const LegalReference& b);
 std::optional<LegalReference> parse_legal_reference(std::string_view text);
 
 }  // namespace tolk::termbase

@@ -49,6 +49,10 @@ struct SentenceOptions {
 std::vector<Sentence> split_sentences(std::string_view text, Language language,
                                       SentenceOptions options = {});
 
+// The lines of `text` without their terminators (LF or CR LF). A final line break ends the last
+// line; it does not start an empty one.
+std::vector<std::string_view> split_lines(std::string_view text);
+
 // The abbreviations (with their final period) after which split_sentences never breaks.
 std::span<const std::string_view> sentence_abbreviations(Language language);
 
