@@ -10,6 +10,7 @@
 #include "messages.hpp"
 #include "tolk/check/checker.hpp"
 #include "tolk/check/document.hpp"
+#include "tolk/json/check_json.hpp"
 #include "tolk/store/workspace.hpp"
 #include "tolk/termbase/termbase.hpp"
 #include "tolk_version.hpp"
@@ -164,22 +165,8 @@ void print_text(const check::BilingualDocument& document,
 json findings_json(const check::BilingualDocument& document,
                    const std::vector<check::Finding>& findings, const Counts& counts) {
   json list = json::array();
-  for (const auto& finding : findings) {
-    json entry = {{"check", finding.check},
-                  {"severity", std::string(check::to_string(finding.severity))},
-                  {"segment", finding.segment_id},
-                  {"line", finding.line},
-                  {"message", message_of(finding)}};
-    if (!finding.subject.empty())
-      entry["subject"] = finding.subject;
-    if (!finding.found.empty())
-      entry["found"] = finding.found;
-    if (!finding.expected.empty())
-      entry["expected"] = finding.expected;
-    if (!finding.others.empty())
-      entry["other_segments"] = finding.others;
-    list.push_back(std::move(entry));
-  }
+  for (const auto& finding : findings)
+    list.push_back(tolk::json::finding_json(finding, message_of(finding)));
   json issues = json::array();
   for (const auto& issue : document.issues)
     issues.push_back({{"file", issue.file}, {"line", issue.line}, {"reason", issue.reason}});

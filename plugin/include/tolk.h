@@ -34,7 +34,7 @@ extern "C" {
 
 /* The interface version: changes when a function is added (minor) or changed (major). */
 #define TOLK_API_VERSION_MAJOR 0
-#define TOLK_API_VERSION_MINOR 1
+#define TOLK_API_VERSION_MINOR 2
 
 typedef enum tolk_status {
   TOLK_OK = 0,
@@ -90,6 +90,16 @@ TOLK_API tolk_status tolk_tm_match(tolk_tm* tm, const char* segment, const char*
  * a stored source replaces it). */
 TOLK_API tolk_status tolk_tm_add(tolk_tm* tm, const char* source, const char* target,
                                  const char* source_language, const char* target_language);
+
+/* Terminology QA of one segment pair against the termbase: the checks of `tolk check` that
+ * apply to a single segment (missing and deprecated terms in any inflected form, legal
+ * references, numbers, empty, untranslated or copied targets). *json receives
+ * {"findings": [{"check", "severity", "segment", "line", "message", "subject", "found",
+ * "expected"}...]} with English messages. Returns TOLK_NOT_FOUND (with an empty "findings")
+ * when the pair is clean. The checker is built on the first call and kept. Since API 0.2. */
+TOLK_API tolk_status tolk_check_segment(tolk_termbase* termbase, const char* source,
+                                        const char* target, const char* source_language,
+                                        const char* target_language, char** json);
 
 #ifdef __cplusplus
 }

@@ -6,8 +6,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "tolk.h"
+#include "tolk/check/checker.hpp"
+#include "tolk/json/check_json.hpp"
 #include "tolk/json/termbase_json.hpp"
 #include "tolk/json/tm_json.hpp"
 #include "tolk/store/lmdb.hpp"
@@ -21,14 +24,26 @@
 struct tolk_termbase {
   explicit tolk_termbase(tolk::termbase::Termbase opened) : termbase(std::move(opened)) {}
   tolk::termbase::Termbase termbase;
-  // Built on first use and kept: recognition and term repair need every concept.
+  // Built on first use and kept: recognition, term repair and the checks need every concept.
   std::once_flag built;
+  std::vector<tolk::termbase::Concept> concepts;
   std::unique_ptr<tolk::tm::Terminology> terminology;
+  std::unique_ptr<tolk::check::Checker> checker;
 
+  void build() {
+    std::call_once(built, [this] {
+      concepts = termbase.all();
+      terminology = std::make_unique<tolk::tm::Terminology>(concepts);
+      checker = std::make_unique<tolk::check::Checker>(concepts);
+    });
+  }
   const tolk::tm::Terminology& terms() {
-    std::call_once(
-        built, [this] { terminology = std::make_unique<tolk::tm::Terminology>(termbase.all()); });
+    build();
     return *terminology;
+  }
+  const tolk::check::Checker& checks() {
+    build();
+    return *checker;
   }
 };
 
@@ -245,6 +260,33 @@ tolk_status tolk_tm_add(tolk_tm* tm, const char* source, const char* target,
     }
     handle.memory.add(std::span(&unit, 1));
     return TOLK_OK;
+  });
+}
+
+tolk_status tolk_check_segment(tolk_termbase* termbase, const char* source, const char* target,
+                               const char* source_language, const char* target_language,
+                               char** json) {
+  return guarded([&] {
+    char** output = required_output(json);
+    auto& handle = required_handle(termbase, "termbase");
+    tolk::check::BilingualDocument document;
+    document.name = "segment";
+    document.source_language =
+        tolk::text::require_language(required_text(source_language, "source language"));
+    document.target_language =
+        tolk::text::require_language(required_text(target_language, "target language"));
+    tolk::check::BilingualSegment segment;
+    segment.id = "1";
+    segment.line = 1;
+    segment.source = std::string(required_text(source, "source"));
+    segment.target = std::string(required_text(target, "target"));
+    document.segments.push_back(std::move(segment));
+    const auto findings = handle.checks().check(document);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& finding : findings)
+      out.push_back(tolk::json::finding_json(finding, tolk::check::describe(finding)));
+    *output = to_c_string({{"findings", out}});
+    return findings.empty() ? TOLK_NOT_FOUND : TOLK_OK;
   });
 }
 

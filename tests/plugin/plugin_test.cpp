@@ -1,5 +1,6 @@
 // libtolk.so through its C interface: called directly (errors, threads), through the C example
 // host, through Python ctypes, and compiled from an installed tree with pkg-config.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -87,6 +88,36 @@ TEST_CASE("the C interface looks up, recognises and matches", "[plugin]") {
           TOLK_OK);
   CHECK(take(answer)["matches"][0]["score"] == 100);
   tolk_tm_close(tm);
+  tolk_termbase_close(termbase);
+}
+
+TEST_CASE("the C interface checks a segment pair against the termbase", "[plugin][check]") {
+  Stores stores;
+  tolk_termbase* termbase = nullptr;
+  REQUIRE(tolk_termbase_open(stores.termbase().c_str(), &termbase) == TOLK_OK);
+  char* answer = nullptr;
+  // The source names desertion under article 338; the target speaks of draft evasion under 328.
+  REQUIRE(tolk_check_segment(termbase, kQuery,
+                             "Draft evasion (Article 328 of the Criminal Code) can be punished "
+                             "during a mobilisation period.",
+                             "nl", "en", &answer) == TOLK_OK);
+  const json findings = take(answer)["findings"];
+  std::vector<std::string> checks;
+  for (const auto& finding : findings) {
+    checks.push_back(finding["check"].get<std::string>());
+    CHECK_FALSE(finding["message"].get<std::string>().empty());
+  }
+  CHECK(std::find(checks.begin(), checks.end(), "missing-term") != checks.end());
+  CHECK(std::find(checks.begin(), checks.end(), "legal-reference") != checks.end());
+
+  CHECK(tolk_check_segment(termbase, kQuery,
+                           "Desertion (Article 338 of the Criminal Code) can be punished during "
+                           "a mobilisation period.",
+                           "nl", "en", &answer) == TOLK_NOT_FOUND);
+  CHECK(take(answer)["findings"].empty());
+  CHECK(tolk_check_segment(termbase, kQuery, nullptr, "nl", "en", &answer) ==
+        TOLK_INVALID_ARGUMENT);
+  CHECK(tolk_check_segment(termbase, kQuery, "x", "nl", "xx", &answer) == TOLK_INVALID_ARGUMENT);
   tolk_termbase_close(termbase);
 }
 
