@@ -8,11 +8,13 @@
 #include "command_support.hpp"
 #include "corpus_commands.hpp"
 #include "exit_codes.hpp"
+#include "export_commands.hpp"
 #include "glossary_commands.hpp"
 #include "messages.hpp"
 #include "term_commands.hpp"
 #include "text_commands.hpp"
 #include "tm_commands.hpp"
+#include "tolk/cat/omegat_project.hpp"
 #include "tolk/io/import_issue.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/store/workspace.hpp"
@@ -82,6 +84,7 @@ int run(int argc, char** argv) {
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
+  add_export_commands(app, global, exit_code);
   translate_subcommand_groups(app);
 
   try {
@@ -104,6 +107,8 @@ int run(int argc, char** argv) {
     for (const auto& issue : error.issues())
       std::cerr << "tolk: " << io::to_string(issue) << '\n';
     return report_error(tr("the file was refused; nothing of it was stored"));
+  } catch (const cat::OmegatProjectError& error) {
+    return report_error(error.what());
   } catch (const termbase::TermbaseError& error) {
     return report_error(error.what());
   } catch (const store::WorkspaceError& error) {
