@@ -1,3 +1,6 @@
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.util.Collections;
 import java.util.List;
 
@@ -21,6 +24,8 @@ import org.omegat.util.Language;
  */
 public class PluginDriver {
     public static void main(String[] args) throws Exception {
+        // UTF-8 whatever the locale, so that the test reads the terms as tolk sent them.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8"));
         Language source = new Language(args[0]);
         Language target = new Language(args[1]);
         PluginUtils.loadPlugins(Collections.<String, String>emptyMap());
