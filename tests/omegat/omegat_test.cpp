@@ -67,8 +67,10 @@ std::string tolk_command(const fs::path& workspace, const std::string& arguments
 }
 
 // A workspace with the shipped glossary as termbase "legal" and a TM "legal" holding the
-// document's two sentences in English and one of them in Russian.
-void make_workspace(const fs::path& workspace, const fs::path& scratch) {
+// document's two sentences in English and one of them in Russian; made once per process (the
+// glossary import is the slow part), read-only for the tests.
+fs::path make_workspace(const fs::path& scratch) {
+  const fs::path workspace = scratch / "tolk-data";
   const auto glossary = run_process(
       tolk_command(workspace, "term import " + shell_quote(std::string(TOLK_SOURCE_DIR) +
                                                            "/glossaries/legal-nl-en-ru.json")));
@@ -84,6 +86,13 @@ void make_workspace(const fs::path& workspace, const fs::path& scratch) {
       workspace, "tm import --from nl --to ru " + shell_quote((scratch / "nl-ru.tsv").string())));
   INFO(russian.err);
   REQUIRE(russian.exit_code == 0);
+  return workspace;
+}
+
+const fs::path& shared_workspace() {
+  static TemporaryDirectory scratch;
+  static const fs::path workspace = make_workspace(scratch.path());
+  return workspace;
 }
 
 std::size_t count(const std::string& text, const std::string& what) {
@@ -171,8 +180,7 @@ std::vector<std::string> lines_starting(const std::string& text, const std::stri
 TEST_CASE("tolk export omegat writes a project with the pair's TMX and an OmegaT glossary",
           "[export]") {
   TemporaryDirectory scratch;
-  const fs::path workspace = scratch.path() / "tolk-data";
-  make_workspace(workspace, scratch.path());
+  const fs::path& workspace = shared_workspace();
   const fs::path project = scratch.path() / "project";
 
   const auto exported = run_process(tolk_command(
@@ -217,6 +225,32 @@ TEST_CASE("tolk export omegat writes a project with the pair's TMX and an OmegaT
           std::string::npos);
     CHECK_FALSE(fs::exists(project / "tm" / "tolk-legal-nl-ru.tmx"));
   }
+  SECTION("a project's own folders are used, as its omegat.project names them") {
+    const fs::path own = scratch.path() / "own";
+    fs::create_directories(own);
+    write_file(
+        own / "omegat.project",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<omegat>\n  <project version=\"1.0\">\n"
+        "    <source_dir>__DEFAULT__</source_dir>\n    <target_dir>__DEFAULT__</target_dir>\n"
+        "    <tm_dir>../memories</tm_dir>\n    <glossary_dir>terms</glossary_dir>\n"
+        "    <source_lang>NL-NL</source_lang>\n    <target_lang>EN-GB</target_lang>\n"
+        "  </project>\n</omegat>\n");
+    const auto used = run_process(
+        tolk_command(workspace, "export omegat --from nl --to en " + shell_quote(own.string())));
+    INFO(used.err);
+    CHECK(used.exit_code == 0);
+    CHECK(fs::exists(scratch.path() / "memories" / "tolk-legal-nl-en.tmx"));
+    CHECK(fs::exists(own / "terms" / "tolk-legal-nl-en.utf8"));
+  }
+  SECTION("a project file that is not well-formed is reported with its line") {
+    const fs::path broken = scratch.path() / "broken";
+    fs::create_directories(broken);
+    write_file(broken / "omegat.project", "<omegat>\n<project version=\"1.0\">\n</omegat>\n");
+    const auto refused = run_process(
+        tolk_command(workspace, "export omegat --from nl --to en " + shell_quote(broken.string())));
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("omegat.project:3:") != std::string::npos);
+  }
   SECTION("a missing TM is reported; the glossary is still written") {
     const fs::path other = scratch.path() / "other";
     const auto missing = run_process(tolk_command(
@@ -230,8 +264,7 @@ TEST_CASE("tolk export omegat writes a project with the pair's TMX and an OmegaT
 
 TEST_CASE("OmegaT translates the exported project headless from tolk's TM", "[console]") {
   TemporaryDirectory scratch;
-  const fs::path workspace = scratch.path() / "tolk-data";
-  make_workspace(workspace, scratch.path());
+  const fs::path& workspace = shared_workspace();
   const fs::path project = scratch.path() / "project";
   const auto exported = run_process(tolk_command(
       workspace, "export omegat --from nl --to en --auto " + shell_quote(project.string())));
@@ -265,8 +298,7 @@ TEST_CASE("OmegaT translates the exported project headless from tolk's TM", "[co
 #ifdef TOLK_OMEGAT_PLUGIN_JAR
 TEST_CASE("OmegaT's plugin loader loads tolk's plugin, which answers from tolk serve", "[plugin]") {
   TemporaryDirectory scratch;
-  const fs::path workspace = scratch.path() / "tolk-data";
-  make_workspace(workspace, scratch.path());
+  const fs::path& workspace = shared_workspace();
 
   // OmegaT 3.6 loads plugins from <config dir>/plugins, the config dir being ~/.omegat.
   const fs::path home = scratch.path() / "home";
