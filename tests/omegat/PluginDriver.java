@@ -8,6 +8,10 @@ import org.omegat.core.glossaries.IGlossary;
 import org.omegat.filters2.master.PluginUtils;
 import org.omegat.gui.exttrans.IMachineTranslation;
 import org.omegat.gui.glossary.GlossaryEntry;
+import org.omegat.tokenizer.DefaultTokenizer;
+import org.omegat.tokenizer.ITokenizer;
+import org.omegat.tokenizer.LuceneDutchTokenizer;
+import org.omegat.util.Token;
 import org.omegat.util.Language;
 
 /**
@@ -18,6 +22,9 @@ import org.omegat.util.Language;
  *
  *   registered   machine-translation|glossary   CLASS
  *   glossary     SOURCE   TARGET|TARGET...   COMMENT|COMMENT...
+ *   pane         SOURCE   (the entry passes the glossary pane's own filter: OmegaT 3.6's
+ *                          FindGlossaryThread keeps an entry when the Dutch tokenizer, stemming
+ *                          as for glossaries, finds all of its words in the segment)
  *   mt           NAME   TRANSLATION (or "-" for none)   CACHED
  *
  * Arguments: source language, target language, glossary segment, MT segment.
@@ -50,10 +57,18 @@ public class PluginDriver {
         }
 
         List<GlossaryEntry> entries = glossary.search(source, target, args[2]);
+        ITokenizer tokenizer = new LuceneDutchTokenizer();
+        Token[] segmentTokens = tokenizer.tokenizeWords(args[2].toLowerCase(source.getLocale()),
+                ITokenizer.StemmingMode.GLOSSARY);
         for (GlossaryEntry entry : entries) {
             System.out.println("glossary\t" + entry.getSrcText() + "\t"
                     + String.join("|", entry.getLocTerms(false)) + "\t"
                     + String.join("|", entry.getComments()));
+            Token[] entryTokens = tokenizer.tokenizeWords(entry.getSrcText().toLowerCase(source.getLocale()),
+                    ITokenizer.StemmingMode.GLOSSARY);
+            if (entryTokens.length > 0 && DefaultTokenizer.isContainsAll(segmentTokens, entryTokens, true)) {
+                System.out.println("pane\t" + entry.getSrcText());
+            }
         }
         String translation = translator.getTranslation(source, target, args[3]);
         String cached = translator.getCachedTranslation(source, target, args[3]);

@@ -346,6 +346,9 @@ TEST_CASE("OmegaT's plugin loader loads tolk's plugin, which answers from tolk s
   // The segment's own text is the entry's source, so OmegaT's pane keeps the entry.
   CHECK(has_entry("Dienstplichtontduiking", "evasion of military service"));
   CHECK(has_entry("Wetboek van Strafrecht", "Criminal Code of the Russian Federation"));
+  // ... and OmegaT's pane, which filters with its own tokenizer, keeps them.
+  CHECK(driver.out.find("pane\tDienstplichtontduiking\n") != std::string::npos);
+  CHECK(driver.out.find("pane\tWetboek van Strafrecht\n") != std::string::npos);
 
   const auto mt = lines_starting(driver.out, "mt\t");
   REQUIRE(mt.size() == 1);
