@@ -11,6 +11,7 @@ TOLK_PACKAGES=(
   gettext catch2 libbenchmark-dev clang-format
   omegat translate-toolkit libxml2-utils
   default-jdk-headless
+  libcpp-httplib-dev chromium
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

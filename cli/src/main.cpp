@@ -11,10 +11,12 @@
 #include "export_commands.hpp"
 #include "glossary_commands.hpp"
 #include "messages.hpp"
+#include "serve_commands.hpp"
 #include "term_commands.hpp"
 #include "text_commands.hpp"
 #include "tm_commands.hpp"
 #include "tolk/cat/omegat_project.hpp"
+#include "tolk/http/service.hpp"
 #include "tolk/io/import_issue.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/store/workspace.hpp"
@@ -81,6 +83,7 @@ int run(int argc, char** argv) {
   add_term_commands(app, global, exit_code);
   add_tm_commands(app, global, exit_code);
   add_check_commands(app, global, exit_code);
+  add_serve_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
@@ -114,6 +117,8 @@ int run(int argc, char** argv) {
   } catch (const store::WorkspaceError& error) {
     return report_error(error.what());
   } catch (const store::LmdbError& error) {
+    return report_error(error.what());
+  } catch (const http::ServiceError& error) {
     return report_error(error.what());
   } catch (const std::exception& error) {
     return report_error(error.what());
