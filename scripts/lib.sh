@@ -10,6 +10,8 @@ TOLK_PACKAGES=(
   liblmdb-dev libboost-locale-dev nlohmann-json3-dev libcli11-dev libxml2-dev
   gettext catch2 libbenchmark-dev clang-format
   omegat translate-toolkit libxml2-utils
+  default-jdk-headless
+  libcpp-httplib-dev chromium
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -71,6 +71,38 @@ bool is_blank(std::string_view line) {
   return line.find_first_not_of(" \t") == std::string_view::npos;
 }
 
+// Line n of the source paired with line n of the target; blank source lines are skipped.
+BilingualDocument pair_lines(const std::vector<std::string>& sources,
+                             const std::vector<std::string>& targets, text::Language from,
+                             text::Language to, std::string name, const std::string& target_name) {
+  BilingualDocument document;
+  document.name = std::move(name);
+  document.source_language = from;
+  document.target_language = to;
+  if (sources.size() != targets.size()) {
+    document.issues.push_back({target_name, 0,
+                               "the files have " + std::to_string(sources.size()) + " and " +
+                                   std::to_string(targets.size()) +
+                                   " lines; lines are paired by number up to the shorter"});
+  }
+  const std::size_t count = std::max(sources.size(), targets.size());
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string empty;
+    const std::string& source = i < sources.size() ? sources[i] : empty;
+    const std::string& target = i < targets.size() ? targets[i] : empty;
+    if (is_blank(source))
+      continue;
+    BilingualSegment segment;
+    segment.id = std::to_string(i + 1);
+    segment.line = i + 1;
+    segment.source = source;
+    segment.target = target;
+    segment.has_target = i < targets.size();
+    document.segments.push_back(std::move(segment));
+  }
+  return document;
+}
+
 }  // namespace
 
 std::optional<InputFormat> format_from_name(const std::filesystem::path& file) {
@@ -197,39 +229,25 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
   return document;
 }
 
+BilingualDocument aligned_text_document(std::string_view source_text, std::string_view target_text,
+                                        text::Language from, text::Language to, std::string name) {
+  text::validate_utf8(source_text, name + " (source)");
+  text::validate_utf8(target_text, name + " (target)");
+  std::vector<std::string> sources;
+  for (const std::string_view line : text::split_lines(text::strip_bom(source_text)))
+    sources.emplace_back(line);
+  std::vector<std::string> targets;
+  for (const std::string_view line : text::split_lines(text::strip_bom(target_text)))
+    targets.emplace_back(line);
+  const std::string target_name = name;
+  return pair_lines(sources, targets, from, to, std::move(name), target_name);
+}
+
 BilingualDocument read_aligned_text(const std::filesystem::path& source_file,
                                     const std::filesystem::path& target_file, text::Language from,
                                     text::Language to) {
-  BilingualDocument document;
-  document.name = source_file.string();
-  document.source_language = from;
-  document.target_language = to;
-  const auto sources = read_lines(source_file);
-  const auto targets = read_lines(target_file);
-  if (sources.size() != targets.size()) {
-    document.issues.push_back({target_file.string(), 0,
-                               "the files have " + std::to_string(sources.size()) + " and " +
-                                   std::to_string(targets.size()) +
-                                   " lines; lines are paired by number up to the shorter"});
-  }
-  const std::size_t count = std::max(sources.size(), targets.size());
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::string empty;
-    const std::string& source = i < sources.size() ? sources[i] : empty;
-    const std::string& target = i < targets.size() ? targets[i] : empty;
-    if (is_blank(source) && is_blank(target))
-      continue;
-    if (is_blank(source))
-      continue;
-    BilingualSegment segment;
-    segment.id = std::to_string(i + 1);
-    segment.line = i + 1;
-    segment.source = source;
-    segment.target = target;
-    segment.has_target = i < targets.size();
-    document.segments.push_back(std::move(segment));
-  }
-  return document;
+  return pair_lines(read_lines(source_file), read_lines(target_file), from, to,
+                    source_file.string(), target_file.string());
 }
 
 }  // namespace tolk::check

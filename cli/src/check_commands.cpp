@@ -120,24 +120,7 @@ std::string message_of(const check::Finding& finding) {
   return check::format_message(tr(check::message_template(finding)), finding);
 }
 
-struct Counts {
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  std::size_t info = 0;
-};
-
-Counts count(const std::vector<check::Finding>& findings) {
-  Counts counts;
-  for (const auto& finding : findings) {
-    if (finding.severity == check::Severity::error)
-      ++counts.errors;
-    else if (finding.severity == check::Severity::warning)
-      ++counts.warnings;
-    else
-      ++counts.info;
-  }
-  return counts;
-}
+using Counts = tolk::json::FindingCounts;
 
 std::string summary_line(const check::BilingualDocument& document, const Counts& counts) {
   std::ostringstream out;
@@ -160,24 +143,6 @@ void print_text(const check::BilingualDocument& document,
               << message_of(finding) << '\n';
   }
   std::cout << summary_line(document, counts) << '\n';
-}
-
-json findings_json(const check::BilingualDocument& document,
-                   const std::vector<check::Finding>& findings, const Counts& counts) {
-  json list = json::array();
-  for (const auto& finding : findings)
-    list.push_back(tolk::json::finding_json(finding, message_of(finding)));
-  json issues = json::array();
-  for (const auto& issue : document.issues)
-    issues.push_back({{"file", issue.file}, {"line", issue.line}, {"reason", issue.reason}});
-  return {{"file", document.name},
-          {"source_language", std::string(text::language_code(document.source_language))},
-          {"target_language", std::string(text::language_code(document.target_language))},
-          {"segments", document.segments.size()},
-          {"findings", list},
-          {"issues", issues},
-          {"summary",
-           {{"errors", counts.errors}, {"warnings", counts.warnings}, {"info", counts.info}}}};
 }
 
 std::string file_uri(const std::string& name) {
@@ -273,12 +238,12 @@ int run_check(const GlobalOptions& global, const CheckCommandOptions& options) {
   const auto concepts = load_concepts(global, options.termbase);
   const check::Checker checker(concepts, check_options);
   const auto findings = checker.check(document, ignore);
-  const Counts counts = count(findings);
+  const Counts counts = tolk::json::count_findings(findings);
 
   for (const auto& issue : document.issues)
     std::cerr << "tolk: " << tm::to_string(issue) << '\n';
   if (output == "json") {
-    print_json(findings_json(document, findings, counts));
+    print_json(tolk::json::findings_json(document, findings, message_of));
   } else if (output == "sarif") {
     std::cout << sarif_json(document, findings).dump(2) << '\n';
     std::cerr << summary_line(document, counts) << '\n';

@@ -8,11 +8,15 @@
 #include "command_support.hpp"
 #include "corpus_commands.hpp"
 #include "exit_codes.hpp"
+#include "export_commands.hpp"
 #include "glossary_commands.hpp"
 #include "messages.hpp"
+#include "serve_commands.hpp"
 #include "term_commands.hpp"
 #include "text_commands.hpp"
 #include "tm_commands.hpp"
+#include "tolk/cat/omegat_project.hpp"
+#include "tolk/http/service.hpp"
 #include "tolk/io/import_issue.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/store/workspace.hpp"
@@ -79,9 +83,11 @@ int run(int argc, char** argv) {
   add_term_commands(app, global, exit_code);
   add_tm_commands(app, global, exit_code);
   add_check_commands(app, global, exit_code);
+  add_serve_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
+  add_export_commands(app, global, exit_code);
   translate_subcommand_groups(app);
 
   try {
@@ -104,11 +110,15 @@ int run(int argc, char** argv) {
     for (const auto& issue : error.issues())
       std::cerr << "tolk: " << io::to_string(issue) << '\n';
     return report_error(tr("the file was refused; nothing of it was stored"));
+  } catch (const cat::OmegatProjectError& error) {
+    return report_error(error.what());
   } catch (const termbase::TermbaseError& error) {
     return report_error(error.what());
   } catch (const store::WorkspaceError& error) {
     return report_error(error.what());
   } catch (const store::LmdbError& error) {
+    return report_error(error.what());
+  } catch (const http::ServiceError& error) {
     return report_error(error.what());
   } catch (const std::exception& error) {
     return report_error(error.what());

@@ -282,10 +282,8 @@ tolk_status tolk_check_segment(tolk_termbase* termbase, const char* source, cons
     segment.target = std::string(required_text(target, "target"));
     document.segments.push_back(std::move(segment));
     const auto findings = handle.checks().check(document);
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& finding : findings)
-      out.push_back(tolk::json::finding_json(finding, tolk::check::describe(finding)));
-    *output = to_c_string({{"findings", out}});
+    *output =
+        to_c_string({{"findings", tolk::json::findings_json(document, findings)["findings"]}});
     return findings.empty() ? TOLK_NOT_FOUND : TOLK_OK;
   });
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tolk/text/language.hpp"
@@ -53,5 +54,11 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
 BilingualDocument read_aligned_text(const std::filesystem::path& source_file,
                                     const std::filesystem::path& target_file, text::Language from,
                                     text::Language to);
+
+// The same from texts in memory (an editor's buffers, an HTTP request); `name` stands for the
+// file in the document and its issues.
+BilingualDocument aligned_text_document(std::string_view source_text, std::string_view target_text,
+                                        text::Language from, text::Language to,
+                                        std::string name = "text");
 
 }  // namespace tolk::check
