@@ -9,6 +9,7 @@
 #include "corpus_commands.hpp"
 #include "exit_codes.hpp"
 #include "glossary_commands.hpp"
+#include "lsp_commands.hpp"
 #include "messages.hpp"
 #include "term_commands.hpp"
 #include "text_commands.hpp"
@@ -79,6 +80,7 @@ int run(int argc, char** argv) {
   add_term_commands(app, global, exit_code);
   add_tm_commands(app, global, exit_code);
   add_check_commands(app, global, exit_code);
+  add_lsp_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
