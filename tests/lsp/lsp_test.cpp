@@ -200,6 +200,29 @@ TEST_CASE("a conversation: diagnostics, hover, completion and code actions", "[l
   CHECK(edit["range"]["end"] == position(0, 36));
   CHECK((*replace)["kind"] == "quickfix");
 
+  // "Ignore" writes the rule into notes.en.txt.tolkignore (tolk check's ignore file) and the
+  // diagnostic goes away.
+  const json* ignore = nullptr;
+  for (const auto& action : (*actions)["result"]) {
+    if (action.contains("command") && action["command"]["command"] == "tolk.ignore")
+      ignore = &action;
+  }
+  REQUIRE(ignore != nullptr);
+  id = server->request(
+      "workspace/executeCommand",
+      {{"command", "tolk.ignore"}, {"arguments", (*ignore)["command"]["arguments"]}});
+  REQUIRE(server->response(id));
+  diagnostics = server->diagnostics(english);
+  REQUIRE(diagnostics);
+  CHECK((*diagnostics)["params"]["diagnostics"].empty());
+  const auto ignore_file = workspace().directory.path() / "notes.en.txt.tolkignore";
+  REQUIRE(std::filesystem::exists(ignore_file));
+  std::ifstream ignore_stream(ignore_file);
+  std::string rule;
+  std::getline(ignore_stream, rule);
+  CHECK(rule == "deprecated-term\t*\tforeign agent’s law");
+  std::filesystem::remove(ignore_file);
+
   // Russian: hover over an inflected term after an emoji.
   const std::string russian = uri_of("notes.ru.txt");
   open(*server, russian, "plaintext", "😀 Он признан иностранным агентом.\n");
@@ -258,7 +281,8 @@ TEST_CASE("a conversation: diagnostics, hover, completion and code actions", "[l
   for (const auto& diagnostic : list) {
     if (diagnostic["code"] == "missing-term") {
       missing = true;
-      CHECK(diagnostic["range"]["start"]["line"] == 1);
+      // On the target column, after the tab.
+      CHECK(diagnostic["range"]["start"] == position(1, 38));
       CHECK_THAT(diagnostic["message"].get<std::string>(), Catch::Contains("desertion"));
     }
   }
@@ -387,4 +411,32 @@ TEST_CASE("a client that closes the stream abruptly ends the server cleanly", "[
   REQUIRE(status);
   REQUIRE(WIFEXITED(*status));       // no signal, no sanitizer abort
   CHECK(WEXITSTATUS(*status) == 1);  // LSP: 1 when the client left without shutdown
+}
+
+TEST_CASE("completion offers TM matches for the current segment", "[lsp][process]") {
+  const auto added = tolk::testing::run_process(
+      shell_quote(TOLK_BINARY) + " --data " + shell_quote(workspace().data) +
+      " tm add 'Hij werd veroordeeld wegens desertie (artikel 338 WvS).' 'He was convicted of "
+      "desertion (Article 338 of the Criminal Code).' --from nl --to en");
+  REQUIRE(added.exit_code == 0);
+  LspProcess server(TOLK_BINARY,
+                    {"--data", workspace().data, "lsp", "--tm", "legal", "--target-lang", "en"},
+                    (workspace().directory.path() / "tm.log").string());
+  initialize(server);
+  const std::string uri = uri_of("dossier.tsv");
+  // The stored unit differs in the article and the offence: the target is repaired.
+  open(server, uri, "plaintext",
+       "nl\ten\nHij werd veroordeeld wegens dienstplichtontduiking (artikel 328 WvS).\t\n");
+  const int id = server.request("textDocument/completion", at(uri, 1, 70));
+  const auto completion = server.response(id);
+  REQUIRE(completion);
+  const json* match = nullptr;
+  for (const auto& item : (*completion)["result"]["items"]) {
+    if (item["data"]["source"] == "tm")
+      match = &item;
+  }
+  REQUIRE(match != nullptr);
+  CHECK_THAT((*match)["label"].get<std::string>(), Catch::Contains("328"));
+  CHECK_THAT((*match)["detail"].get<std::string>(), Catch::Contains("desertie (artikel 338 WvS)"));
+  CHECK((*match)["textEdit"]["range"]["start"] == position(1, 70));
 }

@@ -533,7 +533,7 @@ struct Server::State {
   }
 
   // Where a finding stands: its text on the segment's line or the lines after it, else the line.
-  Range finding_range(const TextDocument& document, const check::Finding& finding) const {
+  Range finding_range(const TextDocument& document, const check::Finding& finding, bool tsv) const {
     const std::size_t line = finding.line > 0 ? finding.line - 1 : 0;
     const auto [begin, end] = document.line_bytes(line);
     if (!finding.found.empty()) {
@@ -544,6 +544,10 @@ struct Server::State {
         return {document.position_at(at), document.position_at(at + finding.found.size())};
     }
     std::size_t first = begin;
+    // A TSV line: the findings are about the target, the last column.
+    if (const auto tab = std::string_view(document.text()).substr(begin, end - begin).rfind('\t');
+        tsv && tab != std::string_view::npos)
+      first = begin + tab + 1;
     while (first < end && (document.text()[first] == ' ' || document.text()[first] == '\t'))
       ++first;
     return {document.position_at(first), document.position_at(end)};
@@ -592,7 +596,8 @@ struct Server::State {
       if (!finding.found.empty())
         data["found"] = finding.found;
       diagnostics.push_back(
-          {{"range", range_json(finding_range(document, finding))},
+          {{"range",
+            range_json(finding_range(document, finding, format == check::InputFormat::tsv))},
            {"severity", lsp_severity(finding.severity)},
            {"code", finding.check},
            {"source", "tolk"},
