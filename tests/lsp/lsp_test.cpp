@@ -6,12 +6,14 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 
 #include "lsp_process.hpp"
 #include "run_process.hpp"
 #include "temporary_directory.hpp"
 #include "tolk/lsp/jsonrpc.hpp"
+#include "tolk/lsp/server.hpp"
 #include "tolk/lsp/text_document.hpp"
 
 using nlohmann::json;
@@ -439,4 +441,122 @@ TEST_CASE("completion offers TM matches for the current segment", "[lsp][process
   CHECK_THAT((*match)["label"].get<std::string>(), Catch::Contains("328"));
   CHECK_THAT((*match)["detail"].get<std::string>(), Catch::Contains("desertie (artikel 338 WvS)"));
   CHECK((*match)["textEdit"]["range"]["start"] == position(1, 70));
+}
+
+TEST_CASE("parse_message on random bytes: never past the buffer, always progress", "[lsp]") {
+  using tolk::lsp::parse_message;
+  using Status = tolk::lsp::ParsedMessage::Status;
+  std::mt19937 random(20261123);
+  const std::vector<std::string> pieces{"Content-Length: ",
+                                        "Content-Type: x",
+                                        "\r\n",
+                                        "\r\n\r\n",
+                                        "12",
+                                        "0",
+                                        "99999999999999",
+                                        "{}",
+                                        ":",
+                                        " ",
+                                        "\xff",
+                                        "content-length:3",
+                                        "Content-",
+                                        "\n"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string buffer;
+    const int count = static_cast<int>(random() % 12);
+    for (int i = 0; i < count; ++i) {
+      if (random() % 4 == 0)
+        buffer += static_cast<char>(random() % 256);
+      else
+        buffer += pieces[random() % pieces.size()];
+    }
+    // Drain the buffer as the transport does.
+    std::string_view rest = buffer;
+    for (int step = 0; step < 1000 && !rest.empty(); ++step) {
+      const auto parsed = parse_message(rest);
+      if (parsed.status == Status::incomplete)
+        break;
+      REQUIRE(parsed.consumed > 0);
+      REQUIRE(parsed.consumed <= rest.size());
+      if (parsed.status == Status::complete) {
+        REQUIRE(parsed.body.data() >= rest.data());
+        REQUIRE(parsed.body.data() + parsed.body.size() <= rest.data() + rest.size());
+      }
+      rest.remove_prefix(parsed.consumed);
+    }
+  }
+}
+
+TEST_CASE("the server answers any message shape without throwing", "[lsp]") {
+  tolk::testing::TemporaryDirectory directory;
+  tolk::lsp::ServerOptions options;
+  options.data_directory = directory.path() / "absent";  // no workspace: no terms, still a server
+  tolk::lsp::Server server(std::move(options));
+  // Ignore rules land beside the document: keep it in the temporary folder.
+  const std::string uri = "file://" + (directory.path() / "a.ru.txt").string();
+  const auto init = server.handle(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})");
+  REQUIRE_FALSE(init.empty());
+  CHECK(init.front()["result"]["capabilities"]["hoverProvider"] == true);
+  // The missing workspace is reported to the user, not fatal.
+  bool reported = false;
+  for (const auto& message : init)
+    reported = reported || message.value("method", "") == "window/showMessage";
+  CHECK(reported);
+
+  std::mt19937 random(7);
+  const std::vector<std::string> methods{"textDocument/didOpen",
+                                         "textDocument/didChange",
+                                         "textDocument/hover",
+                                         "textDocument/completion",
+                                         "textDocument/codeAction",
+                                         "workspace/executeCommand",
+                                         "workspace/didChangeConfiguration",
+                                         "textDocument/didClose",
+                                         "initialize",
+                                         "nope"};
+  const std::vector<json> values{
+      nullptr,
+      1,
+      -1,
+      "x",
+      json::array(),
+      json::object(),
+      1e300,
+      true,
+      {{"uri", uri}},
+      {{"line", 0}, {"character", 4}},
+      {{"line", -5}, {"character", 99999999}},
+      {{"start", {{"line", 0}, {"character", 9}}}, {"end", {{"line", 0}, {"character", 2}}}}};
+  const auto any = [&] { return values[random() % values.size()]; };
+  server.handle_message({{"jsonrpc", "2.0"},
+                         {"method", "textDocument/didOpen"},
+                         {"params",
+                          {{"textDocument",
+                            {{"uri", uri},
+                             {"languageId", "ru"},
+                             {"version", 1},
+                             {"text", "😀 иностранный агент"}}}}}});
+  for (int round = 0; round < 3000; ++round) {
+    json message = {{"jsonrpc", "2.0"}, {"method", methods[random() % methods.size()]}};
+    if (random() % 2)
+      message["id"] = round;
+    json params = {{"textDocument", random() % 3 ? json{{"uri", uri}} : any()},
+                   {"position", any()},
+                   {"range", any()},
+                   {"contentChanges", json::array({{{"range", any()}, {"text", "агент 😀"}}})},
+                   {"command", random() % 2 ? json("tolk.ignore") : any()},
+                   {"arguments", json::array({any()})},
+                   {"settings", {{"severities", any()}, {"checks", any()}, {"language", any()}}}};
+    if (random() % 5 == 0)
+      params = any();
+    message["params"] = params;
+    std::vector<json> replies;
+    REQUIRE_NOTHROW(replies = server.handle(message.dump()));
+    if (message.contains("id")) {
+      REQUIRE_FALSE(replies.empty());
+      CHECK((replies.front().contains("result") || replies.front().contains("error")));
+    }
+    REQUIRE_NOTHROW(
+        server.publish_due_diagnostics(tolk::lsp::Server::Clock::now() + std::chrono::hours(1)));
+  }
 }

@@ -314,16 +314,9 @@ struct Server::State {
   std::vector<std::pair<std::string, tm::TranslationMemory>> memories;
   std::optional<tm::Terminology> terminology;                       // for repairing TM matches
   std::map<std::string, std::vector<std::string>> session_ignores;  // uri -> ignore lines
-  std::filesystem::path scratch;  // bilingual buffers are read by the checker from files here
+  std::size_t scratch_count = 0;  // bilingual buffers are copied to numbered folders
 
   explicit State(ServerOptions server_options) : options(std::move(server_options)) {}
-
-  ~State() {
-    if (!scratch.empty()) {
-      std::error_code ignored;
-      std::filesystem::remove_all(scratch, ignored);
-    }
-  }
 
   std::string translate(const char* message) const {
     return options.translate ? options.translate(message) : std::string(message);
@@ -555,15 +548,21 @@ struct Server::State {
 
   json bilingual_diagnostics(const TextDocument& document, check::InputFormat format) {
     json diagnostics = json::array();
-    if (scratch.empty()) {
-      scratch = std::filesystem::temp_directory_path() /
-                ("tolk-lsp-" + std::to_string(static_cast<long>(::getpid())));
-      std::filesystem::create_directories(scratch);
-    }
     // The checker reads files; the buffer (unsaved edits) goes to a private copy with the same
-    // name, so that the format and the messages' file name are the user's.
+    // name, so that the format and the messages' file name are the user's. The copy lives only
+    // while it is read.
+    struct Scratch {
+      std::filesystem::path directory;
+      ~Scratch() {
+        std::error_code ignored;
+        std::filesystem::remove_all(directory, ignored);
+      }
+    } scratch_copy{std::filesystem::temp_directory_path() /
+                   ("tolk-lsp-" + std::to_string(static_cast<long>(::getpid())) + "-" +
+                    std::to_string(++scratch_count))};
+    std::filesystem::create_directories(scratch_copy.directory);
     const std::filesystem::path copy =
-        scratch / std::filesystem::path(uri_to_path(document.uri())).filename();
+        scratch_copy.directory / std::filesystem::path(uri_to_path(document.uri())).filename();
     {
       std::ofstream out(copy, std::ios::binary | std::ios::trunc);
       out << document.text();
