@@ -413,6 +413,10 @@ TEST_CASE("a client that closes the stream abruptly ends the server cleanly", "[
   REQUIRE(status);
   REQUIRE(WIFEXITED(*status));       // no signal, no sanitizer abort
   CHECK(WEXITSTATUS(*status) == 1);  // LSP: 1 when the client left without shutdown
+  // 1 is also what a sanitizer report exits with: the log must not hold one.
+  std::ifstream log(workspace().directory.path() / "abrupt.log");
+  const std::string errors((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  CHECK_THAT(errors, !Catch::Contains("Sanitizer") && !Catch::Contains("runtime error"));
 }
 
 TEST_CASE("completion offers TM matches for the current segment", "[lsp][process]") {
