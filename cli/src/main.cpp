@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "export_commands.hpp"
 #include "glossary_commands.hpp"
+#include "lsp_commands.hpp"
 #include "messages.hpp"
 #include "serve_commands.hpp"
 #include "term_commands.hpp"
@@ -84,6 +85,7 @@ int run(int argc, char** argv) {
   add_tm_commands(app, global, exit_code);
   add_check_commands(app, global, exit_code);
   add_serve_commands(app, global, exit_code);
+  add_lsp_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
