@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "glossary_commands.hpp"
 #include "messages.hpp"
+#include "prepare_commands.hpp"
 #include "term_commands.hpp"
 #include "text_commands.hpp"
 #include "tm_commands.hpp"
@@ -79,6 +80,7 @@ int run(int argc, char** argv) {
   add_term_commands(app, global, exit_code);
   add_tm_commands(app, global, exit_code);
   add_check_commands(app, global, exit_code);
+  add_prepare_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
