@@ -85,8 +85,7 @@ int run_prepare(const GlobalOptions& global, const PrepareCommandOptions& option
     throw UsageError("no termbase '" + options.termbase + "' in " + global.data_directory +
                      " (import one with 'tolk term import FILE')");
   }
-  const std::vector<termbase::Concept> shipped =
-      termbase::Termbase::open(shipped_directory).all();
+  const std::vector<termbase::Concept> shipped = termbase::Termbase::open(shipped_directory).all();
   std::vector<termbase::Concept> personal;
   const auto personal_directory = workspace.termbase_directory(options.personal);
   if (options.personal != options.termbase &&
@@ -127,9 +126,9 @@ int run_prepare(const GlobalOptions& global, const PrepareCommandOptions& option
   if (!out)
     throw std::runtime_error(options.output + ": " + tr("write error"));
   if (options.output != "-") {
-    std::cerr << tr("Known terms") << ": " << sheet.known.size() << ", "
-              << tr("unknown terms") << ": " << sheet.unknown.size() << ", " << tr("figures")
-              << ": " << sheet.figures.size() << " -> " << options.output << '\n';
+    std::cerr << tr("Known terms") << ": " << sheet.known.size() << ", " << tr("unknown terms")
+              << ": " << sheet.unknown.size() << ", " << tr("figures") << ": "
+              << sheet.figures.size() << " -> " << options.output << '\n';
   }
   return read.failures.empty() ? kSuccess : kError;
 }
@@ -150,8 +149,9 @@ void add_prepare_commands(CLI::App& app, const GlobalOptions& global, int& exit_
   command->add_option("--format", options->format, tr("md (default), html, tsv, tbx or json"))
       ->check(CLI::IsMember({"md", "html", "tsv", "tbx", "json"}));
   command->add_option("-o,--output", options->output, tr("Write to this file (default: stdout)"));
-  command->add_option("--order", options->order,
-                      tr("Known terms by first appearance (default) or by domain"))
+  command
+      ->add_option("--order", options->order,
+                   tr("Known terms by first appearance (default) or by domain"))
       ->check(CLI::IsMember({"appearance", "domain"}));
   command->add_option("-t,--termbase", options->termbase,
                       tr("The shipped termbase (default: legal)"));

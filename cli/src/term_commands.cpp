@@ -324,7 +324,8 @@ int run_add(const GlobalOptions& global, const AddOptions& options) {
   for (const std::string& reference : options.legal) {
     const auto parsed = tb::parse_legal_reference(reference);
     if (!parsed)
-      throw UsageError(reference + ": " + tr("not a legal reference (e.g. 'artikel 328 lid 1 WvS')"));
+      throw UsageError(reference + ": " +
+                       tr("not a legal reference (e.g. 'artikel 328 lid 1 WvS')"));
     entry.legal_references.push_back(*parsed);
   }
   if (!options.note.empty()) {
@@ -477,11 +478,13 @@ void add_term_commands(CLI::App& app, const GlobalOptions& global, int& exit_cod
   CLI::App* add_command = term->add_subcommand(
       "add", tr("Add the interpreter's own entry (an unknown term of a preparation sheet) to the "
                 "personal termbase, searched together with the shipped one"));
-  add_command->add_option("--nl", add->nl, tr("Dutch term (repeat for more; the first is preferred)"));
+  add_command->add_option("--nl", add->nl,
+                          tr("Dutch term (repeat for more; the first is preferred)"));
   add_command->add_option("--en", add->en, tr("English term"));
   add_command->add_option("--ru", add->ru, tr("Russian term"));
   add_command->add_option("--note", add->note, tr("A note shown with the concept"));
-  add_command->add_option("--note-lang", add->note_language, tr("Language of the note (default en)"));
+  add_command->add_option("--note-lang", add->note_language,
+                          tr("Language of the note (default en)"));
   add_command->add_option("--domain", add->domains, tr("Subject field"));
   add_command->add_option("--legal", add->legal,
                           tr("Legal reference, e.g. 'artikel 328 lid 1 WvS' or 'ст. 328 УК РФ'"));

@@ -45,8 +45,8 @@ std::string read_text_file(const fs::path& file, const ReadLimits& limits) {
     throw DocumentError(file, "cannot open the file");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (bytes.size() > limits.max_text_bytes)
-    throw DocumentError(file, "larger than the limit of " +
-                                  std::to_string(limits.max_text_bytes) + " bytes");
+    throw DocumentError(
+        file, "larger than the limit of " + std::to_string(limits.max_text_bytes) + " bytes");
   if (bytes.find('\0') != std::string::npos)
     throw DocumentError(file, "not a text file, nor PDF, DOCX or ODT");
   try {
@@ -91,8 +91,8 @@ Document read_document(const fs::path& file, const ReadLimits& limits) {
   std::error_code error;
   const auto size = fs::file_size(file, error);
   if (!error && size > limits.max_file_bytes)
-    throw DocumentError(file, "larger than the limit of " + std::to_string(limits.max_file_bytes) +
-                                  " bytes");
+    throw DocumentError(
+        file, "larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
   Document document;
   document.file = file.string();
   document.format = detect_format(file);

@@ -206,12 +206,11 @@ std::optional<Format> office_format(const fs::path& file) {
 std::string docx_text(const fs::path& file, const ReadLimits& limits) {
   const ArchivePointer archive = open_archive(file);
   const std::string xml = read_member(archive.get(), file, "word/document.xml", limits);
-  static const Vocabulary vocabulary{
-      "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-      {"p"},
-      {"tab", "br", "cr"},
-      {"delText", "instrText"},
-      true};
+  static const Vocabulary vocabulary{"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                     {"p"},
+                                     {"tab", "br", "cr"},
+                                     {"delText", "instrText"},
+                                     true};
   return paragraphs_of(xml, file, "word/document.xml", vocabulary, limits);
 }
 
@@ -219,8 +218,8 @@ std::string odt_text(const fs::path& file, const ReadLimits& limits) {
   const ArchivePointer archive = open_archive(file);
   const std::string mimetype = read_member(archive.get(), file, "mimetype", limits);
   if (!mimetype.starts_with("application/vnd.oasis.opendocument.text"))
-    throw DocumentError(file, "an OpenDocument file that is not a text document (" + mimetype +
-                                  ")");
+    throw DocumentError(file,
+                        "an OpenDocument file that is not a text document (" + mimetype + ")");
   const std::string xml = read_member(archive.get(), file, "content.xml", limits);
   static const Vocabulary vocabulary{"urn:oasis:names:tc:opendocument:xmlns:text:1.0",
                                      {"p", "h"},

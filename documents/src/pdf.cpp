@@ -34,8 +34,8 @@ std::string pdf_text(const std::filesystem::path& file, const ReadLimits& limits
     const std::unique_ptr<poppler::page> page(document->create_page(index));
     if (!page)
       throw DocumentError(file, "page " + std::to_string(index + 1) + " cannot be read");
-    const poppler::byte_array bytes = page->text(page->page_rect(), poppler::page::raw_order_layout)
-                                          .to_utf8();
+    const poppler::byte_array bytes =
+        page->text(page->page_rect(), poppler::page::raw_order_layout).to_utf8();
     std::string page_text(bytes.begin(), bytes.end());
     // Lines end in LF only; form feeds and CR are page and line ends of the PDF's own text.
     std::string clean;
@@ -58,8 +58,8 @@ std::string pdf_text(const std::filesystem::path& file, const ReadLimits& limits
       text += '\n';  // an empty line between pages ends a paragraph
     text += clean;
     if (text.size() > limits.max_text_bytes)
-      throw DocumentError(file, "more text than the limit of " +
-                                    std::to_string(limits.max_text_bytes) + " bytes");
+      throw DocumentError(
+          file, "more text than the limit of " + std::to_string(limits.max_text_bytes) + " bytes");
   }
   if (!text.empty() && !text.ends_with('\n'))
     text += '\n';

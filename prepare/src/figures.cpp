@@ -1,6 +1,7 @@
 // The figures of a document: article references and federal-law numbers (found by the corpus
 // extractor and resolved to termbase concepts), dates, amounts of money, and names of people.
 
+#include <algorithm>
 #include <regex>
 
 #include "internal.hpp"
@@ -31,27 +32,39 @@ std::string_view to_string(FigureKind kind) {
 namespace detail {
 namespace {
 
-// The concept for a reference: the same code and article, the same part preferred, else the
-// whole article, else any part of it.
+// The domain that holds a code's own provisions in the glossary.
+std::string_view statute_domain(std::string_view code) {
+  if (code == "UK RF")
+    return "criminal-code";
+  if (code == "KoAP RF")
+    return "administrative-code";
+  return "laws";
+}
+
+// The concept for a reference: the same code and article with the same part, else the whole
+// article, else any part of it; among equals the statute's own concept (its domain is the code's)
+// before concepts that merely cite the article.
 const Concept* resolve(const termbase::LegalReference& reference,
                        std::span<const TermSource> termbases) {
-  const Concept* whole = nullptr;
-  const Concept* some_part = nullptr;
+  const Concept* best = nullptr;
+  int best_rank = 1000;
   for (const TermSource& source : termbases) {
     for (const Concept& entry : source.concepts) {
+      const bool statute = std::find(entry.domains.begin(), entry.domains.end(),
+                                     statute_domain(reference.code)) != entry.domains.end();
       for (const termbase::LegalReference& own : entry.legal_references) {
         if (own.code != reference.code || own.article != reference.article)
           continue;
-        if (own.part == reference.part)
-          return &entry;
-        if (own.part.empty() && !whole)
-          whole = &entry;
-        if (!some_part)
-          some_part = &entry;
+        const int match = own.part == reference.part ? 0 : own.part.empty() ? 1 : 2;
+        const int rank = match * 2 + (statute ? 0 : 1);
+        if (rank < best_rank) {
+          best_rank = rank;
+          best = &entry;
+        }
       }
     }
   }
-  return whole ? whole : some_part;
+  return best;
 }
 
 std::string russian_citation(const termbase::LegalReference& reference) {
@@ -143,8 +156,8 @@ void find_names(const documents::Document& document, std::size_t index, Language
     if (last - first >= 2) {
       Figure figure;
       figure.kind = FigureKind::name;
-      figure.text = document.text.substr(tokens[first].begin,
-                                         tokens[last - 1].end - tokens[first].begin);
+      figure.text =
+          document.text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
       figure.first = place_at(document, index, lines, tokens[first].begin, figure.text.size());
       out.push_back(std::move(figure));
     }
@@ -181,7 +194,8 @@ std::vector<Figure> find_figures(const documents::Document& document, std::size_
     // The extractor gives the line; the context is pointed at the reference on it.
     const std::size_t start = lines.start(reference.evidence.line);
     const std::string_view line = lines.line(reference.evidence.line);
-    const std::size_t at = line.find(reference.text.substr(0, std::min<std::size_t>(5, reference.text.size())));
+    const std::size_t at =
+        line.find(reference.text.substr(0, std::min<std::size_t>(5, reference.text.size())));
     figure.first = place_at(document, index, lines, start + (at == std::string_view::npos ? 0 : at),
                             reference.text.size());
     if (!reference.reference.code.empty()) {

@@ -14,7 +14,7 @@ namespace tolk::prepare::detail {
 class Lines {
  public:
   explicit Lines(std::string_view text);
-  std::size_t line_of(std::size_t offset) const;  // 1-based
+  std::size_t line_of(std::size_t offset) const;    // 1-based
   std::string_view line(std::size_t number) const;  // without its terminator
   std::size_t start(std::size_t number) const;
 

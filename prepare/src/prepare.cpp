@@ -1,3 +1,5 @@
+#include "tolk/prepare/prepare.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -7,7 +9,6 @@
 
 #include "internal.hpp"
 #include "tolk/curation/extract.hpp"
-#include "tolk/prepare/prepare.hpp"
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/segment.hpp"
@@ -142,12 +143,13 @@ Language document_language(std::string_view text, std::span<const Language> lang
     else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'))
       ++latin;
   }
-  if (allowed(Language::ru) && (cyrillic > latin || (!allowed(Language::nl) && !allowed(Language::en))))
+  if (allowed(Language::ru) &&
+      (cyrillic > latin || (!allowed(Language::nl) && !allowed(Language::en))))
     return Language::ru;
-  static const std::set<std::string, std::less<>> dutch{"de", "het", "een", "van", "en", "dat",
+  static const std::set<std::string, std::less<>> dutch{"de",   "het",  "een",  "van",  "en", "dat",
                                                         "niet", "zijn", "werd", "voor", "met"};
-  static const std::set<std::string, std::less<>> english{"the", "of", "and", "to", "is", "that",
-                                                          "was", "were", "for", "with", "by"};
+  static const std::set<std::string, std::less<>> english{
+      "the", "of", "and", "to", "is", "that", "was", "were", "for", "with", "by"};
   std::size_t nl = 0;
   std::size_t en = 0;
   std::string word;
@@ -259,7 +261,7 @@ Sheet prepare_sheet(std::span<const documents::Document> documents,
           const Concept* entry = found->second;
           auto [it, added] = known.try_emplace({t, hit.concept_id});
           KnownTerm& term = it->second;
-          const detail::Place where =
+          const Place where =
               detail::place_at(document, index, lines, hit.begin, hit.end - hit.begin);
           if (added) {
             term.entry = *entry;
@@ -302,18 +304,32 @@ Sheet prepare_sheet(std::span<const documents::Document> documents,
   curation::ExtractOptions extract;
   extract.min_frequency = options.min_frequency;
   extract.max_evidence = 1;
-  for (const curation::TermCandidate& candidate : curation::find_term_candidates(sources, extract)) {
+  for (const curation::TermCandidate& candidate :
+       curation::find_term_candidates(sources, extract)) {
     if (!wanted(candidate.language))
       continue;
     const std::string key = key_of(candidate.text);
     if (stopped(key, stop))
       continue;
+    // Known when a termbase recognises it whole, or everything of it but stop-list words
+    // ("jaar detentie": "jaar" is general, "detentie" a known term).
     bool recognised = false;
     for (const auto& finder : finders) {
+      std::vector<bool> covered(candidate.text.size(), false);
       for (const termbase::TermHit& hit : finder.find(candidate.text, candidate.language)) {
-        if (hit.begin == 0 && hit.end == candidate.text.size() && !hit.inside_compound)
-          recognised = true;
+        if (hit.inside_compound)
+          continue;
+        for (std::size_t i = hit.begin; i < hit.end && i < covered.size(); ++i)
+          covered[i] = true;
       }
+      bool all = true;
+      for (const text::Token& token : text::tokenize(candidate.text, candidate.language)) {
+        if (token.kind != text::TokenKind::word || covered[token.begin])
+          continue;
+        if (!stop.contains(key_of(token.text)))
+          all = false;
+      }
+      recognised = recognised || all;
     }
     if (recognised)
       continue;

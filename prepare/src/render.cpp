@@ -109,8 +109,7 @@ void write_markdown(std::ostream& out, const Sheet& sheet, Order order,
   for (const Figure& figure : sheet.figures) {
     out << "| " << to_string(figure.kind) << " | " << markdown_cell(figure.text) << " | "
         << figure.frequency << " | " << markdown_cell(to_string(figure.first)) << " | "
-        << markdown_cell(figure.first.context) << " | " << markdown_cell(figure.resolved)
-        << " |\n";
+        << markdown_cell(figure.first.context) << " | " << markdown_cell(figure.resolved) << " |\n";
   }
   out << "\n## " << labels.unknown << "\n\n| " << labels.term << " | " << labels.language << " | "
       << labels.frequency << " | " << labels.termhood << " | " << labels.first << " | "
@@ -197,19 +196,17 @@ void write_html(std::ostream& out, const Sheet& sheet, Order order,
         << escape_html(figure.first.context) << "</td><td lang=\"ru\">"
         << escape_html(figure.resolved) << "</td></tr>\n";
   }
-  out << "</tbody></table>\n<h2>" << escape_html(labels.unknown)
-      << "</h2>\n<table><thead><tr><th>" << escape_html(labels.term) << "</th><th>"
-      << escape_html(labels.language) << "</th><th>" << escape_html(labels.frequency)
-      << "</th><th>" << escape_html(labels.termhood) << "</th><th>" << escape_html(labels.first)
-      << "</th><th>" << escape_html(labels.context) << "</th>";
+  out << "</tbody></table>\n<h2>" << escape_html(labels.unknown) << "</h2>\n<table><thead><tr><th>"
+      << escape_html(labels.term) << "</th><th>" << escape_html(labels.language) << "</th><th>"
+      << escape_html(labels.frequency) << "</th><th>" << escape_html(labels.termhood) << "</th><th>"
+      << escape_html(labels.first) << "</th><th>" << escape_html(labels.context) << "</th>";
   for (const Language language : languages)
     out << "<th>" << text::language_code(language) << "</th>";
   out << "<th>" << escape_html(labels.note) << "</th></tr></thead><tbody>\n";
   for (const UnknownTerm& term : sheet.unknown) {
-    out << "<tr><td>" << escape_html(term.text) << "</td><td>"
-        << text::language_code(term.language) << "</td><td class=\"n\">" << term.frequency
-        << "</td><td class=\"n\">" << term.termhood << "</td><td>"
-        << escape_html(to_string(term.first)) << "</td><td class=\"ctx\">"
+    out << "<tr><td>" << escape_html(term.text) << "</td><td>" << text::language_code(term.language)
+        << "</td><td class=\"n\">" << term.frequency << "</td><td class=\"n\">" << term.termhood
+        << "</td><td>" << escape_html(to_string(term.first)) << "</td><td class=\"ctx\">"
         << escape_html(term.first.context) << "</td>";
     for (std::size_t i = 0; i <= languages.size(); ++i)
       out << "<td class=\"fill\"></td>";

@@ -42,9 +42,9 @@ struct Document {
 };
 
 struct ReadLimits {
-  std::size_t max_file_bytes = 256u << 20;    // the file as stored
-  std::size_t max_member_bytes = 64u << 20;   // one zip member, uncompressed
-  std::size_t max_text_bytes = 64u << 20;     // the text extracted
+  std::size_t max_file_bytes = 256u << 20;   // the file as stored
+  std::size_t max_member_bytes = 64u << 20;  // one zip member, uncompressed
+  std::size_t max_text_bytes = 64u << 20;    // the text extracted
 };
 
 // Reads one file; throws DocumentError naming the file when it cannot.

@@ -26,8 +26,8 @@ using text::Language;
 // Where something first stands.
 struct Place {
   std::string file;
-  std::size_t line = 0;  // 1-based
-  std::string context;   // the words around it on that line, white space collapsed
+  std::size_t line = 0;      // 1-based
+  std::string context;       // the words around it on that line, white space collapsed
   std::size_t document = 0;  // index of the file in the order given (for ordering)
   std::size_t offset = 0;    // byte offset in the document's text
 };
@@ -86,9 +86,9 @@ enum class Order { appearance, domain };
 struct PrepareOptions {
   std::vector<Language> languages{Language::nl, Language::en, Language::ru};
   Order order = Order::appearance;
-  std::size_t min_frequency = 2;        // of an unknown candidate
-  std::size_t max_unknown = 200;        // the best ones by termhood
-  std::vector<std::string> stop_list;   // lower-case words and phrases kept out of the unknown terms
+  std::size_t min_frequency = 2;       // of an unknown candidate
+  std::size_t max_unknown = 200;       // the best ones by termhood
+  std::vector<std::string> stop_list;  // lower-case words and phrases kept out of the unknown terms
 };
 
 // The stop list shipped with tolk (prepare/stoplist.txt): general words that recur in every
