@@ -7,6 +7,7 @@
 #include "check_commands.hpp"
 #include "command_support.hpp"
 #include "corpus_commands.hpp"
+#include "drill_commands.hpp"
 #include "exit_codes.hpp"
 #include "glossary_commands.hpp"
 #include "messages.hpp"
@@ -81,6 +82,7 @@ int run(int argc, char** argv) {
   add_tm_commands(app, global, exit_code);
   add_check_commands(app, global, exit_code);
   add_prepare_commands(app, global, exit_code);
+  add_drill_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
