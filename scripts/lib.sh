@@ -10,6 +10,7 @@ TOLK_PACKAGES=(
   liblmdb-dev libboost-locale-dev nlohmann-json3-dev libcli11-dev libxml2-dev
   gettext catch2 libbenchmark-dev clang-format
   omegat translate-toolkit libxml2-utils
+  libpoppler-cpp-dev libzip-dev libncursesw5-dev tmux
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

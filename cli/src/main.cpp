@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "booth_commands.hpp"
 #include "check_commands.hpp"
 #include "command_support.hpp"
 #include "corpus_commands.hpp"
@@ -83,6 +84,7 @@ int run(int argc, char** argv) {
   add_check_commands(app, global, exit_code);
   add_prepare_commands(app, global, exit_code);
   add_drill_commands(app, global, exit_code);
+  add_booth_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);
