@@ -121,10 +121,16 @@ bool all_upper(std::string_view word) {
   return word.size() < 2 || static_cast<unsigned char>(word[0]) < 0x80;
 }
 
+// A word of general language, in the document's language or in English (reports cite English
+// titles in Title Case: "Russia Ramps Up Fines" is not a name).
 bool general_word(std::string_view word, Language language) {
-  const auto& dictionary = text::Dictionary::for_language(language);
-  const std::string lower = text::search_key(word, language);
-  return dictionary.spell(lower) && !dictionary.stems(lower).empty();
+  for (const Language dictionary_language : {language, Language::en}) {
+    const auto& dictionary = text::Dictionary::for_language(dictionary_language);
+    const std::string lower = text::search_key(word, dictionary_language);
+    if (dictionary.spell(lower) && !dictionary.stems(lower).empty())
+      return true;
+  }
+  return false;
 }
 
 void find_names(const documents::Document& document, std::size_t index, Language language,
