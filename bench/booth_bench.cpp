@@ -125,10 +125,16 @@ int main(int argc, char** argv) {
                "|---|---|--:|--:|--:|--:|\n";
   for (const std::string& name : {std::string("glossary"), "glossary + " + std::to_string(count)}) {
     const fs::path data = work / ("cli-" + std::to_string(name.size()));
+    // A workspace first (init refuses a folder that holds anything), then the termbase in it.
+    if (std::system(("'" + tolk.string() + "' --data '" + data.string() + "' init >/dev/null 2>&1")
+                        .c_str()) != 0)
+      return 1;
     fs::create_directories(data / "termbases");
     fs::create_directory_symlink(fs::absolute(work / name), data / "termbases" / "legal");
-    std::system(
-        ("'" + tolk.string() + "' --data '" + data.string() + "' init >/dev/null 2>&1").c_str());
+    if (std::system(("'" + tolk.string() + "' --data '" + data.string() +
+                     "' term lookup desertie >/dev/null")
+                        .c_str()) != 0)
+      return 1;  // the workspace must answer before anything is timed
     std::vector<double> ms;
     for (std::size_t i = 0; i < queries.size(); i += 6) {
       const auto start = Clock::now();
