@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "synthetic_termbase.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/termbase/term_finder.hpp"
@@ -161,51 +162,7 @@ std::size_t word_count(std::string_view text) {
 
 // --- The synthetic termbase. ---
 
-std::vector<std::string> dictionary_words(const fs::path& file) {
-  std::ifstream in(file);
-  std::vector<std::string> words;
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    std::string word = line.substr(0, line.find_first_of("/\t "));
-    if (word.size() < 3 || word.size() > 30)
-      continue;
-    const bool plain = std::all_of(word.begin(), word.end(), [](char c) {
-      const auto u = static_cast<unsigned char>(c);
-      return u >= 0x80 || (c >= 'a' && c <= 'z') || c == '-';
-    });
-    if (plain)
-      words.push_back(std::move(word));
-  }
-  return words;
-}
-
-std::vector<Concept> synthetic_concepts(std::size_t count, const std::vector<Concept>& glossary) {
-  const std::map<Language, std::vector<std::string>> words{
-      {Language::nl, dictionary_words("/usr/share/hunspell/nl.dic")},
-      {Language::en, dictionary_words("/usr/share/hunspell/en_US.dic")},
-      {Language::ru, dictionary_words("/usr/share/hunspell/ru_RU.dic")}};
-  std::mt19937 random(50000);
-  std::discrete_distribution<int> lengths({30, 40, 20, 10});  // 1, 2, 3, 4 words
-  std::vector<Concept> concepts(glossary);
-  for (std::size_t i = 0; i < count; ++i) {
-    Concept entry;
-    entry.id = "syn-" + std::to_string(i);
-    for (const auto& [language, list] : words) {
-      Term term;
-      term.language = language;
-      term.status = TermStatus::preferred;
-      const int length = lengths(random) + 1;
-      for (int w = 0; w < length; ++w) {
-        const auto at = std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(random);
-        term.text += (w == 0 ? "" : " ") + list[at];
-      }
-      entry.terms.push_back(std::move(term));
-    }
-    concepts.push_back(std::move(entry));
-  }
-  return concepts;
-}
+// dictionary_words and synthetic_concepts: synthetic_termbase.hpp (shared with booth_bench).
 
 // --- grep. ---
 
@@ -432,7 +389,8 @@ int main(int argc, char** argv) try {
   std::cerr << "reading the glossary and the dictionaries...\n";
   const std::vector<Concept> glossary =
       read_glossary_json(options.glossary, Strictness::strict).concepts;
-  const std::vector<Concept> synthetic = synthetic_concepts(options.concepts, glossary);
+  const std::vector<Concept> synthetic =
+      tolk::bench::synthetic_concepts(options.concepts, glossary);
 
   // --- Build and size. ---
   std::cerr << "putting " << synthetic.size() << " concepts...\n";

@@ -11,7 +11,8 @@ TOLK_PACKAGES=(
   gettext catch2 libbenchmark-dev clang-format
   omegat translate-toolkit libxml2-utils
   default-jdk-headless
-  libcpp-httplib-dev chromium
+  libcpp-httplib-dev neovim
+  libpoppler-cpp-dev libzip-dev libncursesw5-dev tmux
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

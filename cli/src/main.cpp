@@ -4,15 +4,18 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "booth_commands.hpp"
 #include "check_commands.hpp"
 #include "command_support.hpp"
 #include "corpus_commands.hpp"
+#include "drill_commands.hpp"
 #include "exit_codes.hpp"
 #include "export_commands.hpp"
 #include "glossary_commands.hpp"
 #include "lsp_commands.hpp"
 #include "messages.hpp"
 #include "serve_commands.hpp"
+#include "prepare_commands.hpp"
 #include "term_commands.hpp"
 #include "text_commands.hpp"
 #include "tm_commands.hpp"
@@ -86,6 +89,9 @@ int run(int argc, char** argv) {
   add_check_commands(app, global, exit_code);
   add_serve_commands(app, global, exit_code);
   add_lsp_commands(app, global, exit_code);
+  add_prepare_commands(app, global, exit_code);
+  add_drill_commands(app, global, exit_code);
+  add_booth_commands(app, global, exit_code);
   add_text_commands(app, exit_code);
   add_corpus_commands(app, exit_code);
   add_glossary_commands(app, exit_code);

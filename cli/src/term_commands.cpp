@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "exit_codes.hpp"
 #include "input.hpp"
@@ -12,6 +13,7 @@
 #include "tolk/termbase/exchange.hpp"
 #include "tolk/termbase/term_finder.hpp"
 #include "tolk/termbase/termbase.hpp"
+#include "tolk/text/normalize.hpp"
 #include "tolk/text/utf8.hpp"
 #include "tolk_version.hpp"
 
@@ -23,6 +25,8 @@ using tolk::json::status_label;
 namespace tb = termbase;
 
 constexpr const char* kDefaultTermbase = "legal";
+// The interpreter's own entries (`tolk term add`), searched together with the shipped termbase.
+constexpr const char* kPersonalTermbase = "personal";
 
 struct TermbaseChoice {
   std::string name = kDefaultTermbase;
@@ -201,7 +205,20 @@ struct LookupOptions {
   bool exact = false;
   bool json = false;
   TermbaseChoice termbase;
+  std::string personal = kPersonalTermbase;
 };
+
+// The personal termbase when it exists and is not the one asked for.
+std::optional<tb::Termbase> open_personal(const GlobalOptions& global, const std::string& name,
+                                          const TermbaseChoice& main) {
+  if (name.empty() || name == main.name)
+    return std::nullopt;
+  const auto workspace = store::Workspace::open_existing(global.data_directory);
+  const auto directory = workspace.termbase_directory(name);
+  if (!std::filesystem::exists(directory / "data.mdb"))
+    return std::nullopt;
+  return tb::Termbase::open(directory);
+}
 
 int run_lookup(const GlobalOptions& global, const LookupOptions& options) {
   text::validate_utf8(options.query, "query");
@@ -211,24 +228,124 @@ int run_lookup(const GlobalOptions& global, const LookupOptions& options) {
   lookup.fuzzy = !options.exact;
   if (!options.language.empty())
     lookup.language = text::require_language(options.language);
-  const auto hits = termbase.lookup(options.query, lookup);
+  struct Hit {
+    tb::LookupHit hit;
+    bool own = false;
+  };
+  std::vector<Hit> hits;
+  for (auto& hit : termbase.lookup(options.query, lookup))
+    hits.push_back({std::move(hit), false});
+  if (const auto personal = open_personal(global, options.personal, options.termbase)) {
+    for (auto& hit : personal->lookup(options.query, lookup))
+      hits.push_back({std::move(hit), true});
+    // Best first; on a tie the interpreter's own entry first.
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+      if (a.hit.score != b.hit.score)
+        return a.hit.score > b.hit.score;
+      return a.own && !b.own;
+    });
+    if (hits.size() > options.limit)
+      hits.resize(options.limit);
+  }
   if (options.json) {
     json out = json::array();
-    for (const auto& hit : hits) {
-      out.push_back(tolk::json::lookup_hit_json(hit));
+    for (const auto& [hit, own] : hits) {
+      json entry = tolk::json::lookup_hit_json(hit);
+      entry["termbase"] = own ? options.personal : options.termbase.name;
+      entry["own"] = own;
+      out.push_back(std::move(entry));
     }
     print_json({{"query", options.query}, {"hits", out}});
   } else {
     if (hits.empty())
       std::cerr << "tolk: " << tr("no concept found for") << " '" << options.query << "'\n";
-    for (const auto& hit : hits) {
+    for (const auto& [hit, own] : hits) {
       std::cout << '[' << tb::to_string(hit.kind) << ' ' << static_cast<int>(hit.score * 100 + 0.5)
-                << "] " << hit.entry.terms[hit.term_index].text << '\n';
+                << "] " << (own ? "[" + tr("own entry") + "] " : "")
+                << hit.entry.terms[hit.term_index].text << '\n';
       print_card(hit.entry);
       std::cout << '\n';
     }
   }
   return hits.empty() ? kFindings : kSuccess;
+}
+
+struct AddOptions {
+  std::string id;
+  std::vector<std::string> nl;
+  std::vector<std::string> en;
+  std::vector<std::string> ru;
+  std::string note;
+  std::string note_language = "en";
+  std::vector<std::string> domains;
+  std::vector<std::string> legal;
+  bool json = false;
+  TermbaseChoice termbase{kPersonalTermbase};
+};
+
+// "own-" and the first term's search key with every run of other characters as one hyphen.
+std::string own_id(const tb::Concept& entry) {
+  std::string id = "own-";
+  const tb::Term& first = entry.terms.front();
+  bool hyphen = false;
+  for (const char c : text::search_key(first.text, first.language)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
+      if (hyphen && id.size() > 4)
+        id += '-';
+      hyphen = false;
+      id += c;
+    } else {
+      hyphen = true;
+    }
+  }
+  return id;
+}
+
+int run_add(const GlobalOptions& global, const AddOptions& options) {
+  tb::Concept entry;
+  for (const auto& [language, texts] :
+       {std::pair{text::Language::nl, &options.nl}, std::pair{text::Language::en, &options.en},
+        std::pair{text::Language::ru, &options.ru}}) {
+    for (std::size_t i = 0; i < texts->size(); ++i) {
+      text::validate_utf8((*texts)[i], "term");
+      tb::Term term;
+      term.text = text::to_nfc((*texts)[i]);
+      term.language = language;
+      term.status = i == 0 ? tb::TermStatus::preferred : tb::TermStatus::admitted;
+      term.source = "own entry";
+      if (term.text.empty())
+        throw UsageError(tr("a term cannot be empty"));
+      entry.terms.push_back(std::move(term));
+    }
+  }
+  if (entry.terms.empty())
+    throw UsageError(tr("give at least one term: --nl, --en or --ru"));
+  for (const std::string& reference : options.legal) {
+    const auto parsed = tb::parse_legal_reference(reference);
+    if (!parsed)
+      throw UsageError(reference + ": " +
+                       tr("not a legal reference (e.g. 'artikel 328 lid 1 WvS')"));
+    entry.legal_references.push_back(*parsed);
+  }
+  if (!options.note.empty()) {
+    text::validate_utf8(options.note, "note");
+    entry.notes[text::require_language(options.note_language)] = options.note;
+  }
+  entry.domains = options.domains;
+  entry.id = options.id.empty() ? own_id(entry) : options.id;
+  tb::Termbase termbase = open_termbase(global, options.termbase, true);
+  const std::size_t added = termbase.put(std::span<const tb::Concept>(&entry, 1));
+  if (options.json) {
+    print_json({{"termbase", options.termbase.name},
+                {"added", added == 1},
+                {"concept", tolk::json::concept_json(entry)}});
+  } else {
+    std::cout << (added ? tr("Added") : tr("Replaced")) << ' ' << entry.id << " (" << tr("termbase")
+              << " '" << options.termbase.name << "')\n";
+    print_card(entry);
+  }
+  return kSuccess;
 }
 
 struct FindOptions {
@@ -351,8 +468,31 @@ void add_term_commands(CLI::App& app, const GlobalOptions& global, int& exit_cod
   lookup_command->add_flag("--exact", lookup->exact, tr("No typo-tolerant matching"));
   lookup_command->add_flag("--json", lookup->json, tr("Print JSON"));
   add_termbase_option(*lookup_command, lookup->termbase);
+  lookup_command->add_option("--personal", lookup->personal,
+                             tr("The interpreter's own termbase, searched too when it exists and "
+                                "its hits marked (default: personal; '' for none)"));
   lookup_command->callback(
       [&global, lookup, &exit_code] { exit_code = run_lookup(global, *lookup); });
+
+  auto add = std::make_shared<AddOptions>();
+  CLI::App* add_command = term->add_subcommand(
+      "add", tr("Add the interpreter's own entry (an unknown term of a preparation sheet) to the "
+                "personal termbase, searched together with the shipped one"));
+  add_command->add_option("--nl", add->nl,
+                          tr("Dutch term (repeat for more; the first is preferred)"));
+  add_command->add_option("--en", add->en, tr("English term"));
+  add_command->add_option("--ru", add->ru, tr("Russian term"));
+  add_command->add_option("--note", add->note, tr("A note shown with the concept"));
+  add_command->add_option("--note-lang", add->note_language,
+                          tr("Language of the note (default en)"));
+  add_command->add_option("--domain", add->domains, tr("Subject field"));
+  add_command->add_option("--legal", add->legal,
+                          tr("Legal reference, e.g. 'artikel 328 lid 1 WvS' or 'ст. 328 УК РФ'"));
+  add_command->add_option("--id", add->id, tr("Concept id (default: own- and the first term)"));
+  add_command->add_flag("--json", add->json, tr("Print JSON"));
+  add_command->add_option("-t,--termbase", add->termbase.name,
+                          tr("Termbase name in the workspace (default: personal)"));
+  add_command->callback([&global, add, &exit_code] { exit_code = run_add(global, *add); });
 
   auto find = std::make_shared<FindOptions>();
   CLI::App* find_command = term->add_subcommand(
