@@ -110,3 +110,29 @@ TEST_CASE("a term import killed at random moments leaves the termbase before or 
   INFO("killed before the commit: " << killed_before << ", after: " << killed_after);
   CHECK(killed_before > 0);
 }
+
+TEST_CASE("a TM import into a full store fails with a clear error and keeps whole batches",
+          "[cli][tm][disk-full]") {
+  // A 1 MiB LMDB map fills up after a few batches of Debian's coreutils catalog.
+  Workspace workspace;
+  const std::string catalog = "/usr/share/locale/nl/LC_MESSAGES/coreutils.mo";
+  const std::string tolk = "TOLK_TM_MAP_SIZE=1048576 LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) +
+                           " -d " + shell_quote(workspace.data()) + " ";
+  const auto full = run_process(tolk + "tm import --batch 200 " + shell_quote(catalog));
+  INFO(full.out << full.err);
+  CHECK(full.exit_code == 2);
+  CHECK(full.err.find("MDB_MAP_FULL") != std::string::npos);
+  // The store opens (with the default map as well) and holds whole, consistent batches.
+  for (const std::string& prefix : {tolk, std::string()}) {
+    const auto verified = prefix.empty() ? workspace.run("tm verify --json")
+                                         : run_process(prefix + "tm verify --json");
+    REQUIRE(verified.exit_code == 0);
+    const json report = json::parse(verified.out);
+    CHECK(report["consistent"] == true);
+    CHECK(report["units"].get<int>() > 0);
+    CHECK(report["units"].get<int>() % 200 == 0);
+  }
+  // With room again, the import completes.
+  CHECK(workspace.run("tm import --batch 200 " + shell_quote(catalog)).exit_code == 0);
+  CHECK(json::parse(workspace.run("tm verify --json").out)["consistent"] == true);
+}
