@@ -15,7 +15,9 @@ if(TOLK_SANITIZE)
   add_compile_options(${TOLK_SANITIZER_FLAGS})
   # GCC's flow analysis reports false "maybe uninitialized" warnings in instrumented standard
   # library code (std::regex, std::function); the Release build keeps the warning.
-  add_compile_options(-Wno-maybe-uninitialized)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    add_compile_options(-Wno-maybe-uninitialized)
+  endif()
   add_link_options(${TOLK_SANITIZER_FLAGS})
 endif()
 

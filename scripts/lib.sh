@@ -8,7 +8,7 @@ TOLK_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libhunspell-dev hunspell-nl hunspell-en-us hunspell-ru
   liblmdb-dev libboost-locale-dev nlohmann-json3-dev libcli11-dev libxml2-dev
-  gettext catch2 libbenchmark-dev clang-format
+  gettext catch2 libbenchmark-dev clang-format clang libclang-rt-14-dev valgrind
   omegat translate-toolkit libxml2-utils
   default-jdk-headless
   libcpp-httplib-dev neovim

@@ -412,6 +412,32 @@ int run_show(const GlobalOptions& global, const ShowOptions& options) {
   return code;
 }
 
+struct VerifyOptions {
+  bool json = false;
+  TermbaseChoice termbase;
+};
+
+int run_verify(const GlobalOptions& global, const VerifyOptions& options) {
+  const tb::Termbase termbase = open_termbase(global, options.termbase, false);
+  const auto verification = termbase.verify();
+  if (options.json) {
+    print_json({{"termbase", options.termbase.name},
+                {"concepts", verification.concepts},
+                {"index_entries", verification.index_entries},
+                {"consistent", verification.problems.empty()},
+                {"problems", verification.problems}});
+  } else {
+    for (const auto& problem : verification.problems)
+      std::cerr << "tolk: " << problem << '\n';
+    std::cout << verification.concepts << ' ' << tr("concepts") << ", "
+              << verification.index_entries << ' ' << tr("index entries") << ": "
+              << (verification.problems.empty() ? tr("the indexes agree with the concepts")
+                                                : tr("the indexes disagree with the concepts"))
+              << '\n';
+  }
+  return verification.problems.empty() ? kSuccess : kFindings;
+}
+
 }  // namespace
 
 void add_term_commands(CLI::App& app, const GlobalOptions& global, int& exit_code) {
@@ -511,6 +537,14 @@ void add_term_commands(CLI::App& app, const GlobalOptions& global, int& exit_cod
   show_command->add_flag("--json", show->json, tr("Print JSON"));
   add_termbase_option(*show_command, show->termbase);
   show_command->callback([&global, show, &exit_code] { exit_code = run_show(global, *show); });
+
+  auto verify = std::make_shared<VerifyOptions>();
+  CLI::App* verify_command = term->add_subcommand(
+      "verify", tr("Check that the indexes agree with the concepts (exit code 1 if not)"));
+  verify_command->add_flag("--json", verify->json, tr("Print JSON"));
+  add_termbase_option(*verify_command, verify->termbase);
+  verify_command->callback(
+      [&global, verify, &exit_code] { exit_code = run_verify(global, *verify); });
 }
 
 }  // namespace tolk::cli

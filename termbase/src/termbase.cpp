@@ -394,6 +394,67 @@ TermbaseStatistics Termbase::statistics() const {
   return statistics;
 }
 
+Termbase::Verification Termbase::verify() const {
+  Verification result;
+  const auto problem = [&](std::string text) {
+    if (result.problems.size() < 100)
+      result.problems.push_back(std::move(text));
+  };
+  Transaction transaction = Transaction::begin_read(environment_);
+  Indexes indexes = open_indexes(transaction, store::OpenMode::existing);
+  // The entries each index must hold, computed from the concepts as put() writes them.
+  std::set<std::string> expected_by_key;
+  std::set<std::string> expected_by_lemma;
+  std::set<std::string> expected_by_transliteration;
+  Cursor cursor(transaction, indexes.concepts);
+  for (auto item = cursor.first(); item; item = cursor.next()) {
+    Concept entry;
+    try {
+      entry = codec::decode(item->value);
+    } catch (const std::exception& error) {
+      problem("concept " + std::string(item->key) + ": " + error.what());
+      continue;
+    }
+    ++result.concepts;
+    if (entry.id != item->key)
+      problem("concept " + std::string(item->key) + " is stored under another id ('" + entry.id +
+              "')");
+    for (std::size_t i = 0; i < entry.terms.size(); ++i) {
+      const TermKeys keys = term_keys(entry.terms[i].text, entry.terms[i].language);
+      if (!keys.normalized.empty())
+        expected_by_key.insert(index_key(keys.normalized, entry.id, i));
+      for (const std::string& lemma_key : keys.lemma_keys) {
+        if (!lemma_key.empty())
+          expected_by_lemma.insert(index_key(lemma_key, entry.id, i));
+      }
+      if (!keys.transliteration.empty())
+        expected_by_transliteration.insert(index_key(keys.transliteration, entry.id, i));
+    }
+  }
+  const auto compare = [&](std::string_view name, const Database& index,
+                           const std::set<std::string>& expected) {
+    std::size_t stored = 0;
+    for_each_entry(transaction, index, [&](std::string_view key) {
+      ++stored;
+      if (!expected.contains(std::string(key)))
+        problem(std::string(name) + ": an entry for no term of a stored concept");
+    });
+    result.index_entries += stored;
+    if (stored != expected.size())
+      problem(std::string(name) + ": " + std::to_string(stored) + " entries stored, " +
+              std::to_string(expected.size()) + " expected from the concepts");
+  };
+  compare("term index", indexes.by_key, expected_by_key);
+  compare("lemma index", indexes.by_lemma, expected_by_lemma);
+  compare("transliteration index", indexes.by_transliteration, expected_by_transliteration);
+  const std::size_t distinct = distinct_keys(transaction, indexes.by_key).size() +
+                               distinct_keys(transaction, indexes.by_transliteration).size();
+  if (indexes.typo.size(transaction) != distinct)
+    problem("typo index: " + std::to_string(indexes.typo.size(transaction)) + " keys, " +
+            std::to_string(distinct) + " distinct keys in the term indexes");
+  return result;
+}
+
 std::vector<LookupHit> Termbase::lookup(std::string_view query,
                                         const LookupOptions& options) const {
   const std::string text = text::to_nfc(query);

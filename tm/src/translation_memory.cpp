@@ -1,6 +1,7 @@
 #include "tolk/tm/translation_memory.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -366,6 +367,10 @@ TranslationMemory TranslationMemory::open(const std::filesystem::path& directory
     throw TranslationMemoryError("no translation memory in " + directory.string());
   store::EnvironmentOptions options;
   options.map_size = std::size_t{1} << 36;  // 64 GiB of address space; the file grows as needed
+  // TOLK_TM_MAP_SIZE (bytes) lowers that bound: valgrind cannot reserve 64 GiB, and a small map
+  // is how the tests fill a store up (MDB_MAP_FULL).
+  if (const char* limit = std::getenv("TOLK_TM_MAP_SIZE"); limit != nullptr && *limit != '\0')
+    options.map_size = static_cast<std::size_t>(std::strtoull(limit, nullptr, 10));
   store::Environment environment = store::Environment::open(directory, options);
   auto transaction = store::Transaction::begin_write(environment);
   auto meta = store::Database::open(transaction, "meta");

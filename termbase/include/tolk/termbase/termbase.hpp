@@ -82,6 +82,17 @@ class Termbase {
   std::vector<Concept> all() const;
   TermbaseStatistics statistics() const;
 
+  // Checks that the indexes agree with the concepts: every term's key, lemma and
+  // transliteration entries are there and nothing else is, and the typo index holds exactly the
+  // distinct keys. Reads everything, in one read transaction (a consistent snapshot even while
+  // another process writes); for tests, crash checks and repairs.
+  struct Verification {
+    std::size_t concepts = 0;
+    std::size_t index_entries = 0;
+    std::vector<std::string> problems;  // empty when consistent (at most 100 are listed)
+  };
+  Verification verify() const;
+
   std::vector<LookupHit> lookup(std::string_view query, const LookupOptions& options = {}) const;
 
  private:

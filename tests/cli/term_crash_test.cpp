@@ -1,0 +1,138 @@
+// Crash safety of `tolk term import`: a large TBX (the shipped glossary, scaled up) imported and
+// killed with SIGKILL at random moments. A termbase import is one LMDB write transaction, so after
+// every kill the store must open, `tolk term verify` must find the indexes in agreement with the
+// concepts, and it must hold exactly the state before the import or the whole import.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+
+#include "run_process.hpp"
+#include "temporary_directory.hpp"
+
+using nlohmann::json;
+using tolk::testing::run_process;
+using tolk::testing::shell_quote;
+using tolk::testing::TemporaryDirectory;
+
+namespace {
+
+struct Workspace {
+  TemporaryDirectory directory;
+  std::string data() const { return (directory.path() / "data").string(); }
+  tolk::testing::ProcessResult run(const std::string& arguments) const {
+    return run_process("LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " + shell_quote(data()) +
+                       " " + arguments);
+  }
+};
+
+const std::string kGlossary = std::string(TOLK_SOURCE_DIR) + "/glossaries/legal-nl-en-ru.json";
+
+// The shipped glossary exported as TBX with every concept repeated `copies` times under new ids.
+void write_scaled_tbx(const std::filesystem::path& file, int copies) {
+  Workspace source;
+  REQUIRE(source.run("term import " + shell_quote(kGlossary)).exit_code == 0);
+  const auto exported = source.run("term export --format tbx");
+  REQUIRE(exported.exit_code == 0);
+  const std::string& text = exported.out;
+  const auto body_begin = text.find("<conceptEntry ");
+  const auto body_end = text.rfind("</body>");
+  REQUIRE(body_begin != std::string::npos);
+  REQUIRE(body_end != std::string::npos);
+  const std::string entries = text.substr(body_begin, body_end - body_begin);
+  std::ofstream out(file, std::ios::binary);
+  out << text.substr(0, body_begin);
+  const std::string marker = "<conceptEntry id=\"";
+  for (int copy = 0; copy < copies; ++copy) {
+    std::string renamed;
+    std::size_t at = 0;
+    for (std::size_t found = entries.find(marker); found != std::string::npos;
+         found = entries.find(marker, at)) {
+      const std::size_t id_end = entries.find('"', found + marker.size());
+      renamed += entries.substr(at, id_end - at) + "-" + std::to_string(copy);
+      at = id_end;
+    }
+    renamed += entries.substr(at);
+    out << renamed;
+  }
+  out << text.substr(body_end);
+}
+
+}  // namespace
+
+TEST_CASE("a term import killed at random moments leaves the termbase before or after it",
+          "[cli][termbase][crash]") {
+  TemporaryDirectory scratch;
+  const auto tbx = scratch.path() / "large.tbx";
+  write_scaled_tbx(tbx, 40);  // 230 concepts x 40
+
+  // Before: the shipped glossary alone. After: that and the whole TBX.
+  Workspace reference;
+  REQUIRE(reference.run("term import " + shell_quote(kGlossary)).exit_code == 0);
+  const auto before = json::parse(reference.run("term verify --json").out)["concepts"].get<int>();
+  REQUIRE(reference.run("term import " + shell_quote(tbx.string())).exit_code == 0);
+  const json complete = json::parse(reference.run("term verify --json").out);
+  REQUIRE(complete["consistent"] == true);
+  const auto after = complete["concepts"].get<int>();
+  REQUIRE(after == before + 230 * 40);
+
+  std::mt19937 random(1234);
+  int killed_before = 0;
+  int killed_after = 0;
+  for (int round = 0; round < 8; ++round) {
+    Workspace workspace;
+    REQUIRE(workspace.run("term import " + shell_quote(kGlossary)).exit_code == 0);
+    const auto delay_ms = 50 + random() % 3000;
+    const std::string command = "LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " +
+                                shell_quote(workspace.data()) + " term import " +
+                                shell_quote(tbx.string()) + " > /dev/null 2>&1 & pid=$!; sleep " +
+                                std::to_string(static_cast<double>(delay_ms) / 1000.0) +
+                                "; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null; true";
+    REQUIRE(run_process(command).exit_code == 0);
+    const auto verified = workspace.run("term verify --json");
+    INFO("killed after " << delay_ms << " ms: " << verified.out << verified.err);
+    REQUIRE(verified.exit_code == 0);
+    const json report = json::parse(verified.out);
+    CHECK(report["consistent"] == true);
+    const auto concepts = report["concepts"].get<int>();
+    CHECK((concepts == before || concepts == after));
+    (concepts == before ? killed_before : killed_after) += 1;
+    // The term commands work on what is there.
+    const auto lookup = workspace.run("term lookup --json dienstplichtontduiking");
+    CHECK(lookup.exit_code == 0);
+    CHECK(workspace.run("term show --json").exit_code == 0);
+    // And an import after the crash completes.
+    REQUIRE(workspace.run("term import " + shell_quote(tbx.string())).exit_code == 0);
+    CHECK(json::parse(workspace.run("term verify --json").out)["concepts"].get<int>() == after);
+  }
+  INFO("killed before the commit: " << killed_before << ", after: " << killed_after);
+  CHECK(killed_before > 0);
+}
+
+TEST_CASE("a TM import into a full store fails with a clear error and keeps whole batches",
+          "[cli][tm][disk-full]") {
+  // A 1 MiB LMDB map fills up after a few batches of Debian's coreutils catalog.
+  Workspace workspace;
+  const std::string catalog = "/usr/share/locale/nl/LC_MESSAGES/coreutils.mo";
+  const std::string tolk = "TOLK_TM_MAP_SIZE=1048576 LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) +
+                           " -d " + shell_quote(workspace.data()) + " ";
+  const auto full = run_process(tolk + "tm import --batch 200 " + shell_quote(catalog));
+  INFO(full.out << full.err);
+  CHECK(full.exit_code == 2);
+  CHECK(full.err.find("MDB_MAP_FULL") != std::string::npos);
+  // The store opens (with the default map as well) and holds whole, consistent batches.
+  for (const std::string& prefix : {tolk, std::string()}) {
+    const auto verified = prefix.empty() ? workspace.run("tm verify --json")
+                                         : run_process(prefix + "tm verify --json");
+    REQUIRE(verified.exit_code == 0);
+    const json report = json::parse(verified.out);
+    CHECK(report["consistent"] == true);
+    CHECK(report["units"].get<int>() > 0);
+    CHECK(report["units"].get<int>() % 200 == 0);
+  }
+  // With room again, the import completes.
+  CHECK(workspace.run("tm import --batch 200 " + shell_quote(catalog)).exit_code == 0);
+  CHECK(json::parse(workspace.run("tm verify --json").out)["consistent"] == true);
+}
