@@ -1,6 +1,7 @@
 // tolk prepare and tolk term add, through the program.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -18,7 +19,9 @@ tolk::testing::ProcessResult tolk_cli(const std::string& arguments) {
 }
 
 std::string data(const std::string& name) {
-  return shell_quote(std::string(TOLK_SOURCE_DIR) + "/tests/prepare/data/" + name);
+  const std::filesystem::path file =
+      std::filesystem::path(TOLK_SOURCE_DIR) / "tests" / "prepare" / "data" / name;
+  return shell_quote(file.string());
 }
 
 struct Workspace {
