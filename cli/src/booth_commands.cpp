@@ -102,18 +102,6 @@ void put(int row, int column, const std::string& text, attr_t attributes = A_NOR
   attroff(attributes);
 }
 
-std::string terms_joined(const termbase::Concept& entry, text::Language language) {
-  std::string out;
-  if (const termbase::Term* preferred = entry.preferred_term(language))
-    out = preferred->text;
-  for (const termbase::Term* term : entry.terms_in(language)) {
-    if (term->text == out || term->status == termbase::TermStatus::deprecated)
-      continue;
-    out += (out.empty() ? "" : " · ") + term->text;
-  }
-  return out;
-}
-
 void draw(const std::string& query, booth::Direction direction,
           const std::vector<booth::BoothHit>& hits) {
   erase();
@@ -127,7 +115,7 @@ void draw(const std::string& query, booth::Direction direction,
   for (std::size_t i = 0; i < hits.size() && row < LINES - 1; ++i) {
     const booth::BoothHit& hit = hits[i];
     const std::string source = hit.matched + (hit.personal ? "  [" + tr("own entry") + "]" : "");
-    const std::string target = terms_joined(hit.entry, direction.to);
+    const std::string target = hit.entry.joined_terms(direction.to, " · ");
     if (i == 0) {
       // The first answer large and clear: its own lines, bold, with room around it.
       put(row, 3, source, COLOR_PAIR(1));

@@ -14,30 +14,9 @@ namespace {
 
 using termbase::escape_html;
 
-std::string markdown_cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
-
 // The terms of a language, preferred first, joined by "; ".
 std::string terms_of(const Concept& entry, Language language) {
-  std::string out;
-  if (const termbase::Term* preferred = entry.preferred_term(language))
-    out = preferred->text;
-  for (const termbase::Term* term : entry.terms_in(language)) {
-    if (term->text == out || term->status == termbase::TermStatus::deprecated)
-      continue;
-    out += (out.empty() ? "" : "; ") + term->text;
-  }
-  return out;
+  return entry.joined_terms(language, "; ");
 }
 
 std::string references_of(const Concept& entry) {
@@ -97,19 +76,22 @@ void write_markdown(std::ostream& out, const Sheet& sheet, Order order,
     }
     out << "| " << ++number << " |";
     for (const Language language : languages)
-      out << ' ' << markdown_cell(terms_of(term.entry, language)) << " |";
-    out << ' ' << markdown_cell(references_of(term.entry)) << " | "
-        << (term.personal ? "**" + labels.own + "** " : "") << markdown_cell(note_of(term.entry))
-        << " | " << term.frequency << " | " << markdown_cell(to_string(term.first)) << " | "
-        << markdown_cell(term.first.context) << " |\n";
+      out << ' ' << termbase::markdown_table_cell(terms_of(term.entry, language)) << " |";
+    out << ' ' << termbase::markdown_table_cell(references_of(term.entry)) << " | "
+        << (term.personal ? "**" + labels.own + "** " : "")
+        << termbase::markdown_table_cell(note_of(term.entry)) << " | " << term.frequency << " | "
+        << termbase::markdown_table_cell(to_string(term.first)) << " | "
+        << termbase::markdown_table_cell(term.first.context) << " |\n";
   }
   out << "\n## " << labels.figures << "\n\n| " << labels.kind << " | " << labels.figure << " | "
       << labels.frequency << " | " << labels.first << " | " << labels.context << " | "
       << labels.resolves_to << " |\n|---|---|--:|---|---|---|\n";
   for (const Figure& figure : sheet.figures) {
-    out << "| " << to_string(figure.kind) << " | " << markdown_cell(figure.text) << " | "
-        << figure.frequency << " | " << markdown_cell(to_string(figure.first)) << " | "
-        << markdown_cell(figure.first.context) << " | " << markdown_cell(figure.resolved) << " |\n";
+    out << "| " << to_string(figure.kind) << " | " << termbase::markdown_table_cell(figure.text)
+        << " | " << figure.frequency << " | "
+        << termbase::markdown_table_cell(to_string(figure.first)) << " | "
+        << termbase::markdown_table_cell(figure.first.context) << " | "
+        << termbase::markdown_table_cell(figure.resolved) << " |\n";
   }
   out << "\n## " << labels.unknown << "\n\n| " << labels.term << " | " << labels.language << " | "
       << labels.frequency << " | " << labels.termhood << " | " << labels.first << " | "
@@ -121,9 +103,10 @@ void write_markdown(std::ostream& out, const Sheet& sheet, Order order,
     out << "---|";
   out << "---|\n";
   for (const UnknownTerm& term : sheet.unknown) {
-    out << "| " << markdown_cell(term.text) << " | " << text::language_code(term.language) << " | "
-        << term.frequency << " | " << term.termhood << " | " << markdown_cell(to_string(term.first))
-        << " | " << markdown_cell(term.first.context) << " |";
+    out << "| " << termbase::markdown_table_cell(term.text) << " | "
+        << text::language_code(term.language) << " | " << term.frequency << " | " << term.termhood
+        << " | " << termbase::markdown_table_cell(to_string(term.first)) << " | "
+        << termbase::markdown_table_cell(term.first.context) << " |";
     for (std::size_t i = 0; i <= languages.size(); ++i)
       out << "   |";
     out << '\n';

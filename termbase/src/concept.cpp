@@ -32,6 +32,20 @@ const Term* Concept::preferred_term(Language language) const {
   return in_language.empty() ? nullptr : in_language.front();
 }
 
+std::string Concept::joined_terms(Language language, std::string_view separator) const {
+  std::string out;
+  if (const Term* preferred = preferred_term(language))
+    out = preferred->text;
+  for (const Term* term : terms_in(language)) {
+    if (term->text == out || term->status == TermStatus::deprecated)
+      continue;
+    if (!out.empty())
+      out += separator;
+    out += term->text;
+  }
+  return out;
+}
+
 namespace {
 
 // One accepted spelling of an enumerator. The first entry of each table for a value is the name

@@ -13,6 +13,7 @@
 #include "tolk/lsp/jsonrpc.hpp"
 #include "tolk/lsp/text_document.hpp"
 #include "tolk/store/workspace.hpp"
+#include "tolk/termbase/hearing_sheet.hpp"
 #include "tolk/termbase/term_finder.hpp"
 #include "tolk/termbase/termbase.hpp"
 #include "tolk/text/normalize.hpp"
@@ -178,19 +179,6 @@ std::optional<check::InputFormat> bilingual_format(const std::string& path) {
 
 bool is_word_byte(unsigned char c) {
   return c >= 0x80 || std::isalnum(c) || c == '-' || c == '\'';
-}
-
-std::string escape_cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
 }
 
 // "Foreign" -> keeps the first letter's case of the text it replaces, so that a sentence-initial
@@ -660,7 +648,7 @@ struct Server::State {
         if (term->status != TermStatus::preferred)
           cell += " (" + tolk::json::status_label(term->status) + ")";
       }
-      card << ' ' << escape_cell(cell) << " |";
+      card << ' ' << termbase::markdown_table_cell(cell) << " |";
     }
     card << "\n";
     if (!entry.legal_references.empty()) {

@@ -83,6 +83,9 @@ struct Concept {
   std::vector<const Term*> terms_in(Language language) const;
   // The preferred term of a language (else its first term), or nothing.
   const Term* preferred_term(Language language) const;
+  // The terms of a language for display: the preferred one first, then the others that are not
+  // deprecated, joined by `separator`.
+  std::string joined_terms(Language language, std::string_view separator) const;
 };
 
 // Names as TBX writes them ("preferredTerm-admn-sts", "fullForm", "noun", "masculine", ...) and

@@ -57,5 +57,7 @@ std::vector<const Concept*> hearing_sheet_rows(std::span<const Concept> concepts
 
 // & < > " ' as character references.
 std::string escape_html(std::string_view text);
+// Text for one cell of a Markdown table: '|' escaped, line breaks as spaces.
+std::string markdown_table_cell(std::string_view text);
 
 }  // namespace tolk::termbase
