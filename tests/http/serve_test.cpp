@@ -103,16 +103,15 @@ TEST_CASE("lookup finds inflected, transliterated and misspelt terms", "[http]")
   CHECK(body_of(invalid)["error"]["code"] == "bad_request");
 }
 
-// Known bug, open: in the ASan+UBSan CI build the card of uk-338-desertion once came back with
-// empty legal_references (and an earlier Release run hung on a /concepts request). The case stays
-// reported on every run but does not fail the suite until the cause is found.
-TEST_CASE("concept cards carry legal references and citations", "[http][!mayfail]") {
+TEST_CASE("concept cards carry legal references and citations", "[http]") {
   const auto response = shared_server().request("GET", "/api/v1/concepts/uk-338-desertion");
   REQUIRE(response.status == 200);
+  // at(): a key the card lacks fails the test (operator[] on a const json is undefined then).
   const json card = body_of(response);
-  CHECK(card["id"] == "uk-338-desertion");
-  CHECK_FALSE(card["legal_references"].empty());
-  CHECK_FALSE(card["terms"].empty());
+  CHECK(card.at("id") == "uk-338-desertion");
+  CHECK(card.at("legal").dump().find("338") != std::string::npos);
+  CHECK_FALSE(card.at("citations").empty());
+  CHECK_FALSE(card.at("terms").empty());
 
   const auto missing = shared_server().request("GET", "/api/v1/concepts/no-such-concept");
   CHECK(missing.status == 404);
