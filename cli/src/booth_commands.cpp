@@ -153,19 +153,11 @@ void draw(const std::string& query, booth::Direction direction,
 int run_booth(const GlobalOptions& global, const BoothOptions& options) {
   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
     throw UsageError(tr("tolk booth needs a terminal (use 'tolk term lookup' in scripts)"));
-  const auto workspace = store::Workspace::open_existing(global.data_directory);
   std::vector<termbase::Termbase> termbases;
+  termbases.push_back(open_existing_termbase(global, options.termbase));
+  if (auto personal = open_personal_termbase(global, options.personal, options.termbase))
+    termbases.push_back(std::move(*personal));
   std::vector<booth::BoothSource> sources;
-  for (const std::string& name : {options.termbase, options.personal}) {
-    const auto directory = workspace.termbase_directory(name);
-    if (name.empty() || !std::filesystem::exists(directory / "data.mdb")) {
-      if (name == options.termbase)
-        throw UsageError("no termbase '" + name + "' in " + global.data_directory +
-                         " (import one with 'tolk term import FILE')");
-      continue;
-    }
-    termbases.push_back(termbase::Termbase::open(directory));
-  }
   for (std::size_t i = 0; i < termbases.size(); ++i)
     sources.push_back({&termbases[i], i > 0});
   const booth::BoothSearch search(sources);

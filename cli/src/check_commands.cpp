@@ -83,13 +83,7 @@ check::BilingualDocument read_input_document(const CheckCommandOptions& options)
 }
 
 std::vector<termbase::Concept> load_concepts(const GlobalOptions& global, const std::string& name) {
-  const auto workspace = store::Workspace::open_existing(global.data_directory);
-  const auto directory = workspace.termbase_directory(name);
-  if (!std::filesystem::exists(directory / "data.mdb")) {
-    throw UsageError("no termbase '" + name + "' in " + global.data_directory +
-                     " (import one with 'tolk term import FILE')");
-  }
-  return termbase::Termbase::open(directory).all();
+  return open_existing_termbase(global, name).all();
 }
 
 std::string severity_label(check::Severity severity) {

@@ -1,8 +1,10 @@
 #include "command_support.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "messages.hpp"
+#include "tolk/store/workspace.hpp"
 #include "tolk/text/transliterate.hpp"
 
 namespace tolk::cli {
@@ -34,6 +36,28 @@ CLI::Option* add_language_option(CLI::App& command, std::string& target, bool al
 
 void print_json(const nlohmann::json& value) {
   std::cout << value.dump(2) << '\n';
+}
+
+termbase::Termbase open_existing_termbase(const GlobalOptions& global, const std::string& name) {
+  const auto workspace = store::Workspace::open_existing(global.data_directory);
+  const auto directory = workspace.termbase_directory(name);
+  if (name.empty() || !std::filesystem::exists(directory / "data.mdb")) {
+    throw UsageError("no termbase '" + name + "' in " + global.data_directory +
+                     " (import one with 'tolk term import FILE')");
+  }
+  return termbase::Termbase::open(directory);
+}
+
+std::optional<termbase::Termbase> open_personal_termbase(const GlobalOptions& global,
+                                                         const std::string& personal,
+                                                         const std::string& main) {
+  if (personal.empty() || personal == main)
+    return std::nullopt;
+  const auto workspace = store::Workspace::open_existing(global.data_directory);
+  const auto directory = workspace.termbase_directory(personal);
+  if (!std::filesystem::exists(directory / "data.mdb"))
+    return std::nullopt;
+  return termbase::Termbase::open(directory);
 }
 
 }  // namespace tolk::cli

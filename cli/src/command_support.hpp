@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "tolk/termbase/termbase.hpp"
 #include "tolk/text/language.hpp"
 
 namespace tolk::cli {
@@ -29,5 +31,14 @@ text::Language resolve_language(const std::string& option, std::string_view samp
 CLI::Option* add_language_option(CLI::App& command, std::string& target, bool allow_auto = true);
 
 void print_json(const nlohmann::json& value);
+
+// The workspace's termbase `name`; a UsageError that says how to make one when it is missing.
+termbase::Termbase open_existing_termbase(const GlobalOptions& global, const std::string& name);
+
+// The interpreter's own termbase `personal` (see `tolk term add`), searched beside `main`: nothing
+// when it does not exist, when `personal` is empty, or when it is `main` itself.
+std::optional<termbase::Termbase> open_personal_termbase(const GlobalOptions& global,
+                                                         const std::string& personal,
+                                                         const std::string& main);
 
 }  // namespace tolk::cli

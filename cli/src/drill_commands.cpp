@@ -80,17 +80,9 @@ int run_drill(const GlobalOptions& global, const DrillOptions& options) {
   } catch (const std::invalid_argument& error) {
     throw UsageError(error.what());
   }
-  const auto workspace = store::Workspace::open_existing(global.data_directory);
-  std::vector<termbase::Concept> all;
-  for (const std::string& name : {options.termbase, options.personal}) {
-    const auto directory = workspace.termbase_directory(name);
-    if (name.empty() || !std::filesystem::exists(directory / "data.mdb")) {
-      if (name == options.termbase)
-        throw UsageError("no termbase '" + name + "' in " + global.data_directory +
-                         " (import one with 'tolk term import FILE')");
-      continue;
-    }
-    for (auto& entry : termbase::Termbase::open(directory).all())
+  std::vector<termbase::Concept> all = open_existing_termbase(global, options.termbase).all();
+  if (const auto personal = open_personal_termbase(global, options.personal, options.termbase)) {
+    for (auto& entry : personal->all())
       all.push_back(std::move(entry));
   }
   std::vector<termbase::Concept> deck;
@@ -121,6 +113,7 @@ int run_drill(const GlobalOptions& global, const DrillOptions& options) {
     const std::int64_t now = options.now;
     clock = [now] { return now; };
   }
+  const auto workspace = store::Workspace::open_existing(global.data_directory);
   auto progress = drill::ProgressStore::open(workspace.directory() / "drill");
   drill::Session session(deck, direction, progress, clock, options.limit);
   const auto& cards = session.cards();

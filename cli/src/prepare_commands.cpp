@@ -79,18 +79,11 @@ int run_prepare(const GlobalOptions& global, const PrepareCommandOptions& option
   }
 
   // The shipped termbase is required; the interpreter's own one is searched when it exists.
-  const auto workspace = store::Workspace::open_existing(global.data_directory);
-  const auto shipped_directory = workspace.termbase_directory(options.termbase);
-  if (!std::filesystem::exists(shipped_directory / "data.mdb")) {
-    throw UsageError("no termbase '" + options.termbase + "' in " + global.data_directory +
-                     " (import one with 'tolk term import FILE')");
-  }
-  const std::vector<termbase::Concept> shipped = termbase::Termbase::open(shipped_directory).all();
+  const std::vector<termbase::Concept> shipped =
+      open_existing_termbase(global, options.termbase).all();
   std::vector<termbase::Concept> personal;
-  const auto personal_directory = workspace.termbase_directory(options.personal);
-  if (options.personal != options.termbase &&
-      std::filesystem::exists(personal_directory / "data.mdb"))
-    personal = termbase::Termbase::open(personal_directory).all();
+  if (const auto own = open_personal_termbase(global, options.personal, options.termbase))
+    personal = own->all();
   std::vector<prepare::TermSource> sources{{options.termbase, shipped, false}};
   if (!personal.empty())
     sources.push_back({options.personal, personal, true});

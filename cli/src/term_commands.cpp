@@ -33,15 +33,11 @@ struct TermbaseChoice {
 };
 
 tb::Termbase open_termbase(const GlobalOptions& global, const TermbaseChoice& choice, bool create) {
+  if (!create)
+    return open_existing_termbase(global, choice.name);
   const auto workspace =
-      create ? store::Workspace::create_or_open(global.data_directory, "tolk " TOLK_VERSION)
-             : store::Workspace::open_existing(global.data_directory);
-  const auto directory = workspace.termbase_directory(choice.name);
-  if (!create && !std::filesystem::exists(directory / "data.mdb")) {
-    throw UsageError("no termbase '" + choice.name + "' in " + global.data_directory +
-                     " (import one with 'tolk term import FILE')");
-  }
-  return tb::Termbase::open(directory, create);
+      store::Workspace::create_or_open(global.data_directory, "tolk " TOLK_VERSION);
+  return tb::Termbase::open(workspace.termbase_directory(choice.name), true);
 }
 
 void add_termbase_option(CLI::App& command, TermbaseChoice& choice) {
@@ -208,18 +204,6 @@ struct LookupOptions {
   std::string personal = kPersonalTermbase;
 };
 
-// The personal termbase when it exists and is not the one asked for.
-std::optional<tb::Termbase> open_personal(const GlobalOptions& global, const std::string& name,
-                                          const TermbaseChoice& main) {
-  if (name.empty() || name == main.name)
-    return std::nullopt;
-  const auto workspace = store::Workspace::open_existing(global.data_directory);
-  const auto directory = workspace.termbase_directory(name);
-  if (!std::filesystem::exists(directory / "data.mdb"))
-    return std::nullopt;
-  return tb::Termbase::open(directory);
-}
-
 int run_lookup(const GlobalOptions& global, const LookupOptions& options) {
   text::validate_utf8(options.query, "query");
   const tb::Termbase termbase = open_termbase(global, options.termbase, false);
@@ -235,7 +219,8 @@ int run_lookup(const GlobalOptions& global, const LookupOptions& options) {
   std::vector<Hit> hits;
   for (auto& hit : termbase.lookup(options.query, lookup))
     hits.push_back({std::move(hit), false});
-  if (const auto personal = open_personal(global, options.personal, options.termbase)) {
+  if (const auto personal =
+          open_personal_termbase(global, options.personal, options.termbase.name)) {
     for (auto& hit : personal->lookup(options.query, lookup))
       hits.push_back({std::move(hit), true});
     // Best first; on a tie the interpreter's own entry first.
