@@ -9,6 +9,7 @@
 
 #include "run_process.hpp"
 #include "temporary_directory.hpp"
+#include "tolk_workspace.hpp"
 
 using nlohmann::json;
 using tolk::testing::run_process;
@@ -19,16 +20,11 @@ namespace {
 
 const std::filesystem::path kData = std::filesystem::path(TOLK_SOURCE_DIR) / "tests/check/data";
 
-struct CheckWorkspace {
-  TemporaryDirectory directory;
+struct CheckWorkspace : tolk::testing::TolkWorkspace {
   CheckWorkspace() {
     const auto imported = run("term import " + shell_quote(std::string(TOLK_SOURCE_DIR) +
                                                            "/glossaries/legal-nl-en-ru.json"));
     REQUIRE(imported.exit_code == 0);
-  }
-  tolk::testing::ProcessResult run(const std::string& arguments) {
-    return run_process("LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " +
-                       shell_quote((directory.path() / "data").string()) + " " + arguments);
   }
   // A copy of a sample with one replacement in it.
   std::filesystem::path mutate(const char* name, const std::string& from, const std::string& to) {

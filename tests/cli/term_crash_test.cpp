@@ -11,6 +11,7 @@
 
 #include "run_process.hpp"
 #include "temporary_directory.hpp"
+#include "tolk_workspace.hpp"
 
 using nlohmann::json;
 using tolk::testing::run_process;
@@ -19,14 +20,7 @@ using tolk::testing::TemporaryDirectory;
 
 namespace {
 
-struct Workspace {
-  TemporaryDirectory directory;
-  std::string data() const { return (directory.path() / "data").string(); }
-  tolk::testing::ProcessResult run(const std::string& arguments) const {
-    return run_process("LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " + shell_quote(data()) +
-                       " " + arguments);
-  }
-};
+using Workspace = tolk::testing::TolkWorkspace;
 
 const std::string kGlossary = std::string(TOLK_SOURCE_DIR) + "/glossaries/legal-nl-en-ru.json";
 
@@ -85,9 +79,8 @@ TEST_CASE("a term import killed at random moments leaves the termbase before or 
     Workspace workspace;
     REQUIRE(workspace.run("term import " + shell_quote(kGlossary)).exit_code == 0);
     const auto delay_ms = 50 + random() % 3000;
-    const std::string command = "LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " +
-                                shell_quote(workspace.data()) + " term import " +
-                                shell_quote(tbx.string()) + " > /dev/null 2>&1 & pid=$!; sleep " +
+    const std::string command = workspace.command() + "term import " + shell_quote(tbx.string()) +
+                                " > /dev/null 2>&1 & pid=$!; sleep " +
                                 std::to_string(static_cast<double>(delay_ms) / 1000.0) +
                                 "; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null; true";
     REQUIRE(run_process(command).exit_code == 0);

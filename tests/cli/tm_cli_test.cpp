@@ -9,6 +9,7 @@
 
 #include "run_process.hpp"
 #include "temporary_directory.hpp"
+#include "tolk_workspace.hpp"
 
 using nlohmann::json;
 using tolk::testing::run_process;
@@ -17,14 +18,7 @@ using tolk::testing::TemporaryDirectory;
 
 namespace {
 
-struct Workspace {
-  TemporaryDirectory directory;
-  tolk::testing::ProcessResult run(const std::string& arguments, const std::string& input = {}) {
-    return run_process("LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " +
-                           shell_quote((directory.path() / "data").string()) + " " + arguments,
-                       input);
-  }
-};
+using Workspace = tolk::testing::TolkWorkspace;
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -244,10 +238,8 @@ TEST_CASE("an import killed at random moments leaves whole batches and consisten
     REQUIRE(workspace.run("init").exit_code == 0);
     const auto delay_ms = 300 + random() % 4700;
     // The import runs in the background and is killed without warning.
-    const std::string command = "LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) + " -d " +
-                                shell_quote((workspace.directory.path() / "data").string()) +
-                                " tm import --batch 500 " + shell_quote(tmx.string()) +
-                                " > /dev/null 2>&1 & pid=$!; sleep " +
+    const std::string command = workspace.command() + "tm import --batch 500 " +
+                                shell_quote(tmx.string()) + " > /dev/null 2>&1 & pid=$!; sleep " +
                                 std::to_string(static_cast<double>(delay_ms) / 1000.0) +
                                 "; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null; true";
     REQUIRE(run_process(command).exit_code == 0);
