@@ -75,6 +75,15 @@ struct Dictionary::Impl {
   mutable std::mutex mutex;
   mutable std::unordered_map<std::string, std::vector<std::string>> stem_cache;
   mutable std::unordered_map<std::string, int> spell_cache;  // -1 unknown, else Hunspell info
+  // A long-running server sees unbounded vocabulary: a full cache starts again rather than grow
+  // (a few hundred thousand words cover any case file; a refill costs one Hunspell call a word).
+  static constexpr std::size_t kMaxCachedWords = 200'000;
+
+  template <typename Cache>
+  static void make_room(Cache& cache) {
+    if (cache.size() >= kMaxCachedWords)
+      cache.clear();
+  }
 
   std::string lower(std::string_view word) const {
     icu::UnicodeString text = icu_support::to_unicode(word);
@@ -103,6 +112,7 @@ struct Dictionary::Impl {
       return hit->second;
     int info = 0;
     const bool known = hunspell->spell(to_dictionary(word), &info);
+    make_room(spell_cache);
     return spell_cache[word] = known ? info : -1;
   }
   bool is_simple_word(const std::string& word) const {
@@ -258,6 +268,7 @@ struct Dictionary::Impl {
     }
     if (result.empty())
       result = ranked_stems(word);
+    make_room(stem_cache);
     return stem_cache[word] = result;
   }
 };
