@@ -130,50 +130,6 @@ std::vector<std::string> read_stop_list(const std::filesystem::path& file) {
   return parse_stop_list(bytes);
 }
 
-Language document_language(std::string_view text, std::span<const Language> languages) {
-  const auto allowed = [&](Language language) {
-    return std::find(languages.begin(), languages.end(), language) != languages.end();
-  };
-  std::size_t cyrillic = 0;
-  std::size_t latin = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == 0xD0 || byte == 0xD1)
-      ++cyrillic;
-    else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'))
-      ++latin;
-  }
-  if (allowed(Language::ru) &&
-      (cyrillic > latin || (!allowed(Language::nl) && !allowed(Language::en))))
-    return Language::ru;
-  static const std::set<std::string, std::less<>> dutch{"de",   "het",  "een",  "van",  "en", "dat",
-                                                        "niet", "zijn", "werd", "voor", "met"};
-  static const std::set<std::string, std::less<>> english{
-      "the", "of", "and", "to", "is", "that", "was", "were", "for", "with", "by"};
-  std::size_t nl = 0;
-  std::size_t en = 0;
-  std::string word;
-  const auto count = [&] {
-    if (dutch.contains(word))
-      ++nl;
-    if (english.contains(word))
-      ++en;
-    word.clear();
-  };
-  for (const char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-      word += static_cast<char>(c | 0x20);
-    else
-      count();
-  }
-  count();
-  if (allowed(Language::nl) && (nl >= en || !allowed(Language::en)))
-    return Language::nl;
-  if (allowed(Language::en))
-    return Language::en;
-  return languages.empty() ? Language::nl : languages.front();
-}
-
 namespace {
 
 bool before(const Place& a, const Place& b) {
@@ -246,7 +202,7 @@ Sheet prepare_sheet(std::span<const documents::Document> documents,
     const documents::Document& document = documents[index];
     sheet.files.push_back(document.file);
     const detail::Lines lines(document.text);
-    const Language main = document_language(document.text, options.languages);
+    const Language main = text::detect_language(document.text, options.languages);
     std::vector<Language> languages{main};
     // Russian quoted in a Dutch or English report: Cyrillic terms are looked for too.
     if (main != Language::ru && wanted(Language::ru) &&

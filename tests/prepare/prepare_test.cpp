@@ -215,7 +215,8 @@ TEST_CASE("the sheet as Markdown, printable HTML, TSV, TBX and JSON", "[prepare]
 
 TEST_CASE("document language: Cyrillic text is Russian, Latin text Dutch or English", "[prepare]") {
   const std::vector<Language> all{Language::nl, Language::en, Language::ru};
-  CHECK(prep::document_language("Уклонение от призыва на военную службу", all) == Language::ru);
-  CHECK(prep::document_language("De dienstplicht van de mannen is niet", all) == Language::nl);
-  CHECK(prep::document_language("The evasion of the military service was", all) == Language::en);
+  CHECK(tolk::text::detect_language("Уклонение от призыва на военную службу", all) == Language::ru);
+  CHECK(tolk::text::detect_language("De dienstplicht van de mannen is niet", all) == Language::nl);
+  CHECK(tolk::text::detect_language("The evasion of the military service was", all) ==
+        Language::en);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace tolk::text {
 
@@ -59,6 +60,52 @@ Language require_language(std::string_view tag) {
     return *language;
   }
   throw UnknownLanguageError(tag);
+}
+
+Language detect_language(std::string_view text, std::span<const Language> candidates) {
+  const auto allowed = [&](Language language) {
+    return std::find(candidates.begin(), candidates.end(), language) != candidates.end();
+  };
+  text = text.substr(0, 64 * 1024);
+  std::size_t cyrillic = 0;
+  std::size_t latin = 0;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte == 0xD0 || byte == 0xD1)  // the lead bytes of the Russian alphabet
+      ++cyrillic;
+    else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'))
+      ++latin;
+  }
+  if (allowed(Language::ru) &&
+      (cyrillic > latin || (!allowed(Language::nl) && !allowed(Language::en))))
+    return Language::ru;
+  static const std::set<std::string, std::less<>> dutch{
+      "de", "het", "een",  "van",  "en",    "is",   "dat", "niet",
+      "op", "met", "voor", "zijn", "wordt", "werd", "bij", "aan"};
+  static const std::set<std::string, std::less<>> english{
+      "the",  "of",  "and", "a",   "to",   "is", "that", "not", "on",
+      "with", "for", "are", "was", "were", "by", "be",   "in"};
+  std::size_t nl = 0;
+  std::size_t en = 0;
+  std::string word;
+  const auto count = [&] {
+    nl += dutch.contains(word) ? 1U : 0U;
+    en += english.contains(word) ? 1U : 0U;
+    word.clear();
+  };
+  for (const char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      word += static_cast<char>(c | 0x20);
+    else if (!word.empty())
+      count();
+  }
+  if (!word.empty())
+    count();
+  if (allowed(Language::nl) && (nl >= en || !allowed(Language::en)))
+    return Language::nl;
+  if (allowed(Language::en))
+    return Language::en;
+  return candidates.empty() ? Language::nl : candidates.front();
 }
 
 }  // namespace tolk::text

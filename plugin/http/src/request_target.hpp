@@ -19,7 +19,4 @@ struct ParsedTarget {
 // Decoding per segment keeps an encoded '/' inside its segment, so "%2F.." cannot climb.
 std::optional<ParsedTarget> parse_target(std::string_view target);
 
-// %XX escapes decoded (and '+' as a space when `plus_is_space`); nothing for a bad escape.
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
-
 }  // namespace tolk::http

@@ -12,6 +12,7 @@
 #include "request_target.hpp"
 #include "tolk/check/checker.hpp"
 #include "tolk/check/document.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/json/check_json.hpp"
 #include "tolk/json/termbase_json.hpp"
 #include "tolk/json/tm_json.hpp"
@@ -42,23 +43,10 @@ class RequestError : public std::runtime_error {
   int status_;
 };
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && lower_ascii(a) == lower_ascii(b);
-}
-
 std::optional<std::string_view> find_header(
     const std::vector<std::pair<std::string, std::string>>& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {
-    if (equal_ignoring_case(key, name))
+    if (io::equal_ignoring_ascii_case(key, name))
       return std::string_view(value);
   }
   return std::nullopt;
@@ -119,7 +107,7 @@ std::optional<Authority> parse_authority(std::string_view text) {
     const auto close = text.find(']');
     if (close == std::string_view::npos)
       return std::nullopt;
-    authority.host = lower_ascii(text.substr(1, close - 1));
+    authority.host = io::to_lower_ascii(text.substr(1, close - 1));
     const std::string_view rest = text.substr(close + 1);
     if (!rest.empty()) {
       if (rest.front() != ':')
@@ -134,7 +122,7 @@ std::optional<Authority> parse_authority(std::string_view text) {
       port = text.substr(colon + 1);
       text = text.substr(0, colon);
     }
-    authority.host = lower_ascii(text);
+    authority.host = io::to_lower_ascii(text);
   }
   if (authority.host.empty())
     return std::nullopt;
@@ -247,11 +235,7 @@ std::vector<std::string> split_list(std::string_view list) {
   std::size_t start = 0;
   while (start <= list.size()) {
     const auto comma = std::min(list.find(',', start), list.size());
-    std::string_view item = list.substr(start, comma - start);
-    while (!item.empty() && item.front() == ' ')
-      item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ')
-      item.remove_suffix(1);
+    const std::string_view item = io::trim(list.substr(start, comma - start));
     if (!item.empty())
       out.emplace_back(item);
     start = comma + 1;
@@ -322,7 +306,7 @@ std::optional<std::string_view> Response::header(std::string_view name) const {
 }
 
 bool is_loopback_host(std::string_view host) {
-  const std::string lower = lower_ascii(host);
+  const std::string lower = io::to_lower_ascii(host);
   if (lower == "localhost" || lower == "::1" || lower == "[::1]")
     return true;
   // 127.0.0.0/8 written as a dotted quad.
@@ -437,7 +421,7 @@ Service::Service(ServiceOptions options) {
   state_ = std::make_unique<State>(std::move(options));
   State& state = *state_;
   const auto& given = state.options;
-  std::string bound = lower_ascii(given.host);
+  std::string bound = io::to_lower_ascii(given.host);
   if (bound.size() > 2 && bound.front() == '[' && bound.back() == ']')
     bound = bound.substr(1, bound.size() - 2);
   // A wildcard address names no host; the loopback names and --allow-host ones remain.
@@ -446,7 +430,7 @@ Service::Service(ServiceOptions options) {
   for (const char* name : {"localhost", "127.0.0.1", "::1"})
     state.allowed_hosts.insert(name);
   for (const auto& name : given.allowed_hosts)
-    state.allowed_hosts.insert(lower_ascii(name));
+    state.allowed_hosts.insert(io::to_lower_ascii(name));
 
   const auto termbase_directory = state.workspace.termbase_directory(given.termbase);
   if (std::filesystem::exists(termbase_directory / "data.mdb"))

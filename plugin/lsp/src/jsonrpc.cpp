@@ -3,23 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "tolk/io/strings.hpp"
+
 namespace tolk::lsp {
 namespace {
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
 
 ParsedMessage invalid(std::size_t consumed, std::string error) {
   ParsedMessage result;
@@ -36,7 +23,7 @@ ParsedMessage parse_message(std::string_view buffer) {
   // skipped up to the next "Content-", so that one bad message does not end the session.
   static constexpr std::string_view kPrefix = "Content-";
   const std::size_t compared = std::min(buffer.size(), kPrefix.size());
-  if (!equals_ignoring_case(buffer.substr(0, compared), kPrefix.substr(0, compared))) {
+  if (!io::equal_ignoring_ascii_case(buffer.substr(0, compared), kPrefix.substr(0, compared))) {
     const auto next = buffer.find(kPrefix, 1);
     if (next != std::string_view::npos)
       return invalid(next, "bytes outside a message were skipped");
@@ -66,9 +53,9 @@ ParsedMessage parse_message(std::string_view buffer) {
     const auto colon = line.find(':');
     if (colon == std::string_view::npos)
       return invalid(body_begin, "header line without ':'");
-    const std::string_view name = trim(line.substr(0, colon));
-    const std::string_view value = trim(line.substr(colon + 1));
-    if (!equals_ignoring_case(name, "Content-Length"))
+    const std::string_view name = io::trim(line.substr(0, colon));
+    const std::string_view value = io::trim(line.substr(colon + 1));
+    if (!io::equal_ignoring_ascii_case(name, "Content-Length"))
       continue;  // Content-Type and unknown headers are allowed and ignored
     if (value.empty() || value.size() > 12 || !std::all_of(value.begin(), value.end(), [](char c) {
           return std::isdigit(static_cast<unsigned char>(c));

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unordered_set>
 
 #include "tolk/check/document.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/json/termbase_json.hpp"
 #include "tolk/lsp/jsonrpc.hpp"
 #include "tolk/lsp/text_document.hpp"
@@ -136,36 +138,6 @@ std::optional<Language> language_from_name(const std::string& path) {
   return std::nullopt;
 }
 
-// Dutch or English from common function words; Cyrillic is Russian. Ties go to Dutch, the
-// language most of tolk's users write in.
-Language detect_language(std::string_view sample) {
-  if (text::has_cyrillic(sample))
-    return Language::ru;
-  static const std::unordered_set<std::string> dutch{"de",    "het",  "een", "van", "en",   "is",
-                                                     "dat",   "niet", "op",  "met", "voor", "zijn",
-                                                     "wordt", "werd", "bij", "aan"};
-  static const std::unordered_set<std::string> english{"the",  "of",  "and", "is",   "a",   "to",
-                                                       "that", "not", "on",  "with", "for", "are",
-                                                       "was",  "by",  "be",  "in"};
-  long score = 0;
-  std::string word;
-  const auto flush = [&] {
-    if (!word.empty()) {
-      score += dutch.contains(word) ? 1 : 0;
-      score -= english.contains(word) ? 1 : 0;
-      word.clear();
-    }
-  };
-  for (const char c : sample.substr(0, 64 * 1024)) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-      word += static_cast<char>(c | 0x20);
-    else
-      flush();
-  }
-  flush();
-  return score >= 0 ? Language::nl : Language::en;
-}
-
 // The bilingual formats whose findings come from the checker. ".txt" is plain text here, not
 // TSV as for `tolk check`: a translator's notes are not aligned pairs.
 std::optional<check::InputFormat> bilingual_format(const std::string& path) {
@@ -208,13 +180,6 @@ std::string with_initial_case_of(std::string replacement, std::string_view origi
     }
   }
   return replacement;
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 // A term as completion offers it, with its keys computed once.
@@ -406,6 +371,8 @@ struct Server::State {
     return it->second;
   }
 
+  mutable std::map<std::string, Language> detected_languages;  // by URI, until the text changes
+
   Language language_of(const TextDocument& document) const {
     if (settings.language)
       return *settings.language;
@@ -413,7 +380,11 @@ struct Server::State {
       return *language;
     if (auto language = language_from_name(uri_to_path(document.uri())))
       return *language;
-    return detect_language(document.text());
+    // Detected once per text: hover, completion and every line of a code action ask again.
+    auto [cached, inserted] = detected_languages.try_emplace(document.uri(), Language::nl);
+    if (inserted)
+      cached->second = text::detect_language(document.text());
+    return cached->second;
   }
 
   // The languages to try for the terms of one line: Russian first where it is Cyrillic, then the
@@ -463,7 +434,7 @@ struct Server::State {
     if (!path.empty()) {
       std::error_code error;
       if (std::filesystem::is_regular_file(path + ".tolkignore", error))
-        content = read_file(path + ".tolkignore");
+        content = io::read_whole_file(path + ".tolkignore");
     }
     if (const auto it = session_ignores.find(document.uri()); it != session_ignores.end()) {
       for (const auto& line : it->second)
@@ -514,22 +485,22 @@ struct Server::State {
   }
 
   // Where a finding stands: its text on the segment's line or the lines after it, else the line.
+  // On a TSV line the findings are about the target, the last column: the search starts there.
   Range finding_range(const TextDocument& document, const check::Finding& finding, bool tsv) const {
     const std::size_t line = finding.line > 0 ? finding.line - 1 : 0;
     const auto [begin, end] = document.line_bytes(line);
+    const std::string_view text = document.text();
+    std::size_t first = begin;
+    if (const auto tab = text.substr(begin, end - begin).rfind('\t');
+        tsv && tab != std::string_view::npos)
+      first = begin + tab + 1;
     if (!finding.found.empty()) {
-      const auto window_end = std::min(document.text().size(), begin + 64 * 1024);
-      const auto at =
-          std::string_view(document.text()).substr(0, window_end).find(finding.found, begin);
+      const auto window_end = std::min(text.size(), begin + 64 * 1024);
+      const auto at = text.substr(0, window_end).find(finding.found, first);
       if (at != std::string_view::npos)
         return {document.position_at(at), document.position_at(at + finding.found.size())};
     }
-    std::size_t first = begin;
-    // A TSV line: the findings are about the target, the last column.
-    if (const auto tab = std::string_view(document.text()).substr(begin, end - begin).rfind('\t');
-        tsv && tab != std::string_view::npos)
-      first = begin + tab + 1;
-    while (first < end && (document.text()[first] == ' ' || document.text()[first] == '\t'))
+    while (first < end && (text[first] == ' ' || text[first] == '\t'))
       ++first;
     return {document.position_at(first), document.position_at(end)};
   }
@@ -771,8 +742,9 @@ struct Server::State {
       target_range =
           Range{document.position_at(line_begin + tab + 1), document.position_at(line_end)};
       line = line.substr(0, tab);
-      source_language = settings.source_language ? settings.source_language
-                                                 : std::optional<Language>(detect_language(line));
+      source_language = settings.source_language
+                            ? settings.source_language
+                            : std::optional<Language>(text::detect_language(line));
     }
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
       line.remove_prefix(1);
@@ -953,6 +925,7 @@ struct Server::State {
     documents.insert_or_assign(
         uri, TextDocument(uri, item.value("languageId", ""), item.value("version", 0L),
                           item.at("text").get<std::string>()));
+    detected_languages.erase(uri);
     pending[uri] = now;
   }
 
@@ -966,12 +939,14 @@ struct Server::State {
     }
     if (params["textDocument"].contains("version") && params["textDocument"]["version"].is_number())
       document.set_version(params["textDocument"]["version"].get<long>());
+    detected_languages.erase(document.uri());
     pending[document.uri()] = now + std::chrono::milliseconds(settings.debounce_milliseconds);
   }
 
   void did_close(const json& params) {
     const std::string uri = params.at("textDocument").at("uri").get<std::string>();
     documents.erase(uri);
+    detected_languages.erase(uri);
     pending.erase(uri);
     outbox.push_back(notification("textDocument/publishDiagnostics",
                                   {{"uri", uri}, {"diagnostics", json::array()}}));
@@ -1053,7 +1028,9 @@ std::vector<json> Server::handle_message(const json& message, Clock::time_point 
     return out;
   }
   const std::string method = message["method"].get<std::string>();
-  const json params = message.contains("params") ? message["params"] : json::object();
+  static const json kNoParameters = json::object();
+  // A reference: the parameters of didOpen and didChange carry the whole document.
+  const json& params = message.contains("params") ? message["params"] : kNoParameters;
 
   if (!has_id) {
     if (method == "exit") {

@@ -2,21 +2,16 @@
 
 #include <algorithm>
 
+#include "tolk/io/strings.hpp"
+#include "tolk/text/utf8.hpp"
+
 namespace tolk::lsp {
 namespace {
 
-// The length of the UTF-8 sequence starting with `lead`; 1 for a stray byte, so that invalid
-// text still advances.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80)
-    return 1;
-  if ((lead >> 5) == 0x6)
-    return 2;
-  if ((lead >> 4) == 0xE)
-    return 3;
-  if ((lead >> 3) == 0x1E)
-    return 4;
-  return 1;
+// The length of the UTF-8 sequence at `offset`; 1 for a stray byte, so that invalid text still
+// advances.
+std::size_t sequence_length(std::string_view text, std::size_t offset) {
+  return std::max<std::size_t>(text::utf8_sequence_length(text, offset), 1);
 }
 
 // Start of line `line` (0-based), or npos when the text has fewer lines.
@@ -40,25 +35,39 @@ std::size_t line_end(std::string_view text, std::size_t start) {
   return end;
 }
 
-}  // namespace
-
-std::size_t byte_offset(std::string_view text, Position position) {
-  const std::size_t start = line_start(text, position.line);
-  if (start == std::string_view::npos)
-    return text.size();
+// The byte offset of UTF-16 unit `character` in the line that starts at `start`.
+std::size_t offset_in_line(std::string_view text, std::size_t start, std::size_t character) {
   const std::size_t end = line_end(text, start);
   std::size_t offset = start;
   std::size_t units = 0;
   while (offset < end) {
-    const std::size_t length =
-        std::min(sequence_length(static_cast<unsigned char>(text[offset])), end - offset);
+    const std::size_t length = std::min(sequence_length(text, offset), end - offset);
     const std::size_t width = length == 4 ? 2 : 1;  // outside the BMP: a surrogate pair
-    if (units + width > position.character)
+    if (units + width > character)
       break;
     units += width;
     offset += length;
   }
   return offset;
+}
+
+// UTF-16 units from `start` to `offset`.
+std::size_t units_between(std::string_view text, std::size_t start, std::size_t offset) {
+  std::size_t units = 0;
+  for (std::size_t at = start; at < offset;) {
+    const std::size_t length = std::min(sequence_length(text, at), text.size() - at);
+    units += length == 4 ? 2 : 1;
+    at += length;
+  }
+  return units;
+}
+
+}  // namespace
+
+std::size_t byte_offset(std::string_view text, Position position) {
+  const std::size_t start = line_start(text, position.line);
+  return start == std::string_view::npos ? text.size()
+                                         : offset_in_line(text, start, position.character);
 }
 
 Position position_at(std::string_view text, std::size_t offset) {
@@ -70,12 +79,7 @@ Position position_at(std::string_view text, std::size_t offset) {
     ++position.line;
     start = newline + 1;
   }
-  for (std::size_t at = start; at < offset;) {
-    const std::size_t length =
-        std::min(sequence_length(static_cast<unsigned char>(text[at])), text.size() - at);
-    position.character += length == 4 ? 2 : 1;
-    at += length;
-  }
+  position.character = units_between(text, start, offset);
   return position;
 }
 
@@ -83,7 +87,16 @@ TextDocument::TextDocument(std::string uri, std::string language_id, long versio
     : uri_(std::move(uri)),
       language_id_(std::move(language_id)),
       version_(version),
-      text_(std::move(text)) {}
+      text_(std::move(text)) {
+  index_lines();
+}
+
+void TextDocument::index_lines() {
+  line_starts_.assign(1, 0);
+  for (std::size_t newline = text_.find('\n'); newline != std::string::npos;
+       newline = text_.find('\n', newline + 1))
+    line_starts_.push_back(newline + 1);
+}
 
 void TextDocument::replace(const Range& range, std::string_view new_text) {
   std::size_t begin = byte_offset(range.start);
@@ -91,17 +104,32 @@ void TextDocument::replace(const Range& range, std::string_view new_text) {
   if (end < begin)
     std::swap(begin, end);
   text_.replace(begin, end - begin, new_text);
+  index_lines();
 }
 
 void TextDocument::replace_all(std::string new_text) {
   text_ = std::move(new_text);
+  index_lines();
 }
 
 std::pair<std::size_t, std::size_t> TextDocument::line_bytes(std::size_t line) const {
-  const std::size_t start = line_start(text_, line);
-  if (start == std::string_view::npos)
+  if (line >= line_starts_.size())
     return {text_.size(), text_.size()};
-  return {start, line_end(text_, start)};
+  return {line_starts_[line], line_end(text_, line_starts_[line])};
+}
+
+std::size_t TextDocument::byte_offset(Position position) const {
+  if (position.line >= line_starts_.size())
+    return text_.size();
+  return offset_in_line(text_, line_starts_[position.line], position.character);
+}
+
+Position TextDocument::position_at(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  // The last line that starts at or before `offset`.
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::size_t>(next - line_starts_.begin()) - 1;
+  return {line, units_between(text_, line_starts_[line], offset)};
 }
 
 std::string uri_to_path(std::string_view uri) {
@@ -116,25 +144,8 @@ std::string uri_to_path(std::string_view uri) {
       return {};
     uri.remove_prefix(slash);
   }
-  std::string path;
-  for (std::size_t i = 0; i < uri.size(); ++i) {
-    const auto hex = [](char c) -> int {
-      if (c >= '0' && c <= '9')
-        return c - '0';
-      if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-      return -1;
-    };
-    if (uri[i] == '%' && i + 2 < uri.size() && hex(uri[i + 1]) >= 0 && hex(uri[i + 2]) >= 0) {
-      path += static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2]));
-      i += 2;
-    } else {
-      path += uri[i];
-    }
-  }
-  return path;
+  // A malformed escape is kept as written rather than refusing the document.
+  return io::percent_decode(uri).value_or(std::string(uri));
 }
 
 }  // namespace tolk::lsp

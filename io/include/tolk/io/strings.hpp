@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,14 @@ std::string concat(const Pieces&... pieces) {
 
 // `text` without leading and trailing spaces, tabs, CR and LF.
 std::string_view trim(std::string_view text);
+
+// ASCII letters compared or lowered without regard to case (protocol names: HTTP headers, hosts).
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b);
+std::string to_lower_ascii(std::string_view text);
+
+// "%XX" escapes decoded (and '+' as a space when `plus_is_space`, as in HTML form queries);
+// nothing when an escape is malformed.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space = false);
 
 // The whole file; ImportError naming it when it cannot be opened.
 std::string read_whole_file(const std::filesystem::path& file);

@@ -97,10 +97,6 @@ std::vector<std::string> default_stop_list();
 // Reads a stop list file: one word or phrase per line, '#' starts a comment.
 std::vector<std::string> read_stop_list(const std::filesystem::path& file);
 
-// The language a document is mostly written in, among `languages`: Russian when Cyrillic letters
-// dominate, else Dutch or English by their commonest function words.
-Language document_language(std::string_view text, std::span<const Language> languages);
-
 Sheet prepare_sheet(std::span<const documents::Document> documents,
                     std::span<const TermSource> termbases, const PrepareOptions& options = {});
 

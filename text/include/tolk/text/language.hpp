@@ -3,6 +3,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -31,5 +32,11 @@ class UnknownLanguageError : public std::invalid_argument {
 
 // As parse_language, but throws UnknownLanguageError naming the tag.
 Language require_language(std::string_view tag);
+
+// The language a text is mostly written in, among `candidates`: Russian when Cyrillic letters
+// outnumber Latin ones, else Dutch or English by their commonest function words (a tie is Dutch,
+// the language most of tolk's users write in). Reads at most the first 64 KiB.
+Language detect_language(std::string_view text,
+                         std::span<const Language> candidates = kSupportedLanguages);
 
 }  // namespace tolk::text

@@ -47,14 +47,18 @@ class TextDocument {
   // Byte range [begin, end) of line `line` without its line break; an empty range at the end of
   // the text for a line past the end.
   std::pair<std::size_t, std::size_t> line_bytes(std::size_t line) const;
-  std::size_t byte_offset(Position position) const { return lsp::byte_offset(text_, position); }
-  Position position_at(std::size_t offset) const { return lsp::position_at(text_, offset); }
+  // As the free functions, in O(log lines + line length): the line starts are kept.
+  std::size_t byte_offset(Position position) const;
+  Position position_at(std::size_t offset) const;
 
  private:
   std::string uri_;
   std::string language_id_;
   long version_ = 0;
   std::string text_;
+  std::vector<std::size_t> line_starts_;  // byte offset of every line's first byte
+
+  void index_lines();
 };
 
 // The local path of a file: URI ("file:///home/a%20b/x.po" -> "/home/a b/x.po"), or "" for
