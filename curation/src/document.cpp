@@ -78,29 +78,6 @@ std::string tidy_phrase(std::string phrase) {
   return collapse_whitespace(phrase);
 }
 
-LineIndex::LineIndex(std::string_view text) {
-  starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n')
-      starts_.push_back(i + 1);
-  }
-}
-
-std::size_t LineIndex::line_of(std::size_t offset) const {
-  return static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
-                                  starts_.begin());
-}
-
-std::string_view LineIndex::line(std::string_view text, std::size_t line) const {
-  if (line == 0 || line > starts_.size())
-    return {};
-  const std::size_t begin = starts_[line - 1];
-  std::size_t end = line < starts_.size() ? starts_[line] - 1 : text.size();
-  if (end > begin && text[end - 1] == '\r')
-    --end;
-  return text.substr(begin, end - begin);
-}
-
 Document::Document(const SourceText& source)
     : source_(&source),
       lines_(source.text),

@@ -8,23 +8,12 @@
 #include <vector>
 
 #include "tolk/curation/extract.hpp"
+#include "tolk/text/lines.hpp"
 #include "tolk/text/segment.hpp"
 
 namespace tolk::curation::detail {
 
-// Byte offsets of line starts, for 1-based line numbers.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text);
-  std::size_t line_of(std::size_t offset) const;
-  std::size_t line_count() const { return starts_.size(); }
-  std::size_t line_begin(std::size_t line) const { return starts_[line - 1]; }
-  // The line without its line break.
-  std::string_view line(std::string_view text, std::size_t line) const;
-
- private:
-  std::vector<std::size_t> starts_;
-};
+using LineIndex = text::LineIndex;
 
 class Document {
  public:

@@ -205,7 +205,7 @@ class GlossFinder {
       // The number that starts a footnote line is the footnote itself, not its call.
       const std::size_t line = document_.lines().line_of(hit);
       if (trim(document_.lines().line(text(), line)).starts_with(number) &&
-          document_.lines().line_begin(line) + 3 > hit) {
+          document_.lines().line_begin(line, text().size()) + 3 > hit) {
         continue;
       }
       return hit;
@@ -235,7 +235,8 @@ class GlossFinder {
            !trim(document_.lines().line(text(), footnote_line)).starts_with(*number + " ")) {
       --footnote_line;
     }
-    const auto call = footnote_call(*number, document_.lines().line_begin(footnote_line));
+    const auto call =
+        footnote_call(*number, document_.lines().line_begin(footnote_line, text().size()));
     if (!call)
       return std::nullopt;
     Anchor anchor;
@@ -497,7 +498,7 @@ class GlossFinder {
           continue;
         const auto guess = detail::guess_language(expansion, document_.language());
         add(GlossKind::abbreviation_list, expansion, guess.language, abbreviation,
-            document_.language(), false, lines.line_begin(row));
+            document_.language(), false, lines.line_begin(row, text().size()));
       }
     }
   }

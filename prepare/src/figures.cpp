@@ -2,7 +2,9 @@
 // extractor and resolved to termbase concepts), dates, amounts of money, and names of people.
 
 #include <algorithm>
+#include <map>
 #include <regex>
+#include <tuple>
 
 #include "internal.hpp"
 #include "tolk/check/legal_reference.hpp"
@@ -171,26 +173,48 @@ void find_names(const documents::Document& document, std::size_t index, Language
   }
 }
 
+// std::regex backtracks and recurses per character: it is run line by line, and a line longer
+// than kPatternWindow bytes (a PDF page without breaks, a hostile file) in windows cut at spaces,
+// so that time and stack depth stay bounded whatever the document.
+constexpr std::size_t kPatternWindow = 4096;
+
 void find_pattern(const documents::Document& document, std::size_t index, const Lines& lines,
                   const std::regex& pattern, FigureKind kind, std::vector<Figure>& out) {
-  const std::string& text = document.text;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern);
-       it != std::sregex_iterator(); ++it) {
-    Figure figure;
-    figure.kind = kind;
-    figure.text = collapse(it->str());
-    const auto offset = static_cast<std::size_t>(it->position());
-    figure.first = place_at(document, index, lines, offset, static_cast<std::size_t>(it->length()));
-    out.push_back(std::move(figure));
+  const std::string_view text = document.text;
+  for (std::size_t number = 1; number <= lines.line_count(); ++number) {
+    const std::string_view line = lines.line(text, number);
+    const std::size_t line_start = lines.line_begin(number, text.size());
+    for (std::size_t begin = 0; begin < line.size();) {
+      std::size_t end = std::min(line.size(), begin + kPatternWindow);
+      if (end < line.size()) {
+        const std::size_t space = line.rfind(' ', end);
+        if (space != std::string_view::npos && space > begin)
+          end = space;
+      }
+      const std::string_view window = line.substr(begin, end - begin);
+      for (auto it = std::cregex_iterator(window.data(), window.data() + window.size(), pattern);
+           it != std::cregex_iterator(); ++it) {
+        Figure figure;
+        figure.kind = kind;
+        figure.text = text::collapse_white_space(it->str());
+        const auto offset = line_start + begin + static_cast<std::size_t>(it->position());
+        figure.first =
+            place_at(document, index, lines, offset, static_cast<std::size_t>(it->length()));
+        out.push_back(std::move(figure));
+      }
+      begin = end;
+    }
   }
 }
 
 }  // namespace
 
 std::vector<Figure> find_figures(const documents::Document& document, std::size_t index,
-                                 Language language, std::span<const TermSource> termbases) {
+                                 const Lines& lines, Language language,
+                                 std::span<const TermSource> termbases) {
   std::vector<Figure> out;
-  const Lines lines(document.text);
+  // A report cites the same article many times: each is resolved once.
+  std::map<std::tuple<std::string, std::string, std::string>, const Concept*> resolved;
   const curation::SourceText source{document.file, language, document.text};
   for (const curation::ArticleReference& reference : curation::find_article_references(source)) {
     Figure figure;
@@ -198,14 +222,19 @@ std::vector<Figure> find_figures(const documents::Document& document, std::size_
     figure.text = reference.text;
     figure.reference = reference.reference;
     // The extractor gives the line; the context is pointed at the reference on it.
-    const std::size_t start = lines.start(reference.evidence.line);
-    const std::string_view line = lines.line(reference.evidence.line);
+    const std::size_t start = lines.line_begin(reference.evidence.line, document.text.size());
+    const std::string_view line = lines.line(document.text, reference.evidence.line);
     const std::size_t at =
         line.find(reference.text.substr(0, std::min<std::size_t>(5, reference.text.size())));
     figure.first = place_at(document, index, lines, start + (at == std::string_view::npos ? 0 : at),
                             reference.text.size());
     if (!reference.reference.code.empty()) {
-      if (const Concept* entry = resolve(reference.reference, termbases)) {
+      const auto key = std::tuple(reference.reference.code, reference.reference.article,
+                                  reference.reference.part);
+      auto [known, added] = resolved.try_emplace(key, nullptr);
+      if (added)
+        known->second = resolve(reference.reference, termbases);
+      if (const Concept* entry = known->second) {
         figure.concept_id = entry->id;
         figure.resolved = russian_citation(reference.reference);
         if (const termbase::Term* title = entry->preferred_term(Language::ru))

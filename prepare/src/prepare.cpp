@@ -9,6 +9,7 @@
 
 #include "internal.hpp"
 #include "tolk/curation/extract.hpp"
+#include "tolk/io/strings.hpp"
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/segment.hpp"
@@ -18,44 +19,6 @@ namespace tolk::prepare {
 namespace detail {
 
 extern const std::string_view kDefaultStopList;
-
-Lines::Lines(std::string_view text) : text_(text) {
-  starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n')
-      starts_.push_back(i + 1);
-}
-
-std::size_t Lines::line_of(std::size_t offset) const {
-  return static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
-                                  starts_.begin());
-}
-
-std::size_t Lines::start(std::size_t number) const {
-  return number == 0 || number > starts_.size() ? text_.size() : starts_[number - 1];
-}
-
-std::string_view Lines::line(std::size_t number) const {
-  const std::size_t begin = start(number);
-  const std::size_t end = text_.find('\n', begin);
-  return text_.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
-}
-
-std::string collapse(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-    } else {
-      if (space)
-        out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
 
 namespace {
 
@@ -74,8 +37,8 @@ Place place_at(const documents::Document& document, std::size_t index, const Lin
   place.document = index;
   place.offset = offset;
   place.line = lines.line_of(offset);
-  const std::string_view line = lines.line(place.line);
-  const std::size_t line_start = lines.start(place.line);
+  const std::string_view line = lines.line(document.text, place.line);
+  const std::size_t line_start = lines.line_begin(place.line, document.text.size());
   const std::size_t at = offset - line_start;
   std::size_t begin = at > kSide ? at - kSide : 0;
   std::size_t end = std::min(line.size(), at + length + kSide);
@@ -91,7 +54,8 @@ Place place_at(const documents::Document& document, std::size_t index, const Lin
     while (end < line.size() && continuation_byte(line[end]))
       ++end;
   }
-  place.context = (begin > 0 ? "… " : "") + collapse(line.substr(begin, end - begin)) +
+  place.context = (begin > 0 ? "… " : "") +
+                  text::collapse_white_space(line.substr(begin, end - begin)) +
                   (end < line.size() ? " …" : "");
   return place;
 }
@@ -111,7 +75,7 @@ std::string key_of(std::string_view text) {
 std::vector<std::string> parse_stop_list(std::string_view text) {
   std::vector<std::string> words;
   for (const std::string_view line : text::split_lines(text)) {
-    const std::string entry = detail::collapse(line.substr(0, line.find('#')));
+    const std::string entry = text::collapse_white_space(line.substr(0, line.find('#')));
     if (!entry.empty())
       words.push_back(key_of(entry));
   }
@@ -198,10 +162,18 @@ Sheet prepare_sheet(std::span<const documents::Document> documents,
            options.languages.end();
   };
 
+  // Each document's line starts, built once: term hits, candidates and figures all need them.
+  std::vector<detail::Lines> line_indexes;
+  std::map<std::string, std::size_t, std::less<>> document_by_file;
+  for (std::size_t index = 0; index < documents.size(); ++index) {
+    line_indexes.emplace_back(documents[index].text);
+    document_by_file.try_emplace(documents[index].file, index);
+  }
+
   for (std::size_t index = 0; index < documents.size(); ++index) {
     const documents::Document& document = documents[index];
     sheet.files.push_back(document.file);
-    const detail::Lines lines(document.text);
+    const detail::Lines& lines = line_indexes[index];
     const Language main = text::detect_language(document.text, options.languages);
     std::vector<Language> languages{main};
     // Russian quoted in a Dutch or English report: Cyrillic terms are looked for too.
@@ -235,7 +207,7 @@ Sheet prepare_sheet(std::span<const documents::Document> documents,
     }
     if (main != Language::ru)
       sources.push_back({document.file, main, document.text});
-    for (Figure& figure : detail::find_figures(document, index, main, termbases))
+    for (Figure& figure : detail::find_figures(document, index, lines, main, termbases))
       figures.push_back(std::move(figure));
   }
 
@@ -296,23 +268,21 @@ Sheet prepare_sheet(std::span<const documents::Document> documents,
     term.frequency = candidate.frequency;
     term.termhood = termhood(candidate);
     // The first place: the extractor's first evidence line, located in its document.
-    for (std::size_t index = 0; index < documents.size() && !candidate.evidence.empty(); ++index) {
-      if (documents[index].file != candidate.evidence.front().file)
-        continue;
-      const detail::Lines lines(documents[index].text);
-      const std::size_t start = lines.start(candidate.evidence.front().line);
-      const std::string_view line = lines.line(candidate.evidence.front().line);
+    const auto located = candidate.evidence.empty()
+                             ? document_by_file.end()
+                             : document_by_file.find(candidate.evidence.front().file);
+    if (located != document_by_file.end()) {
+      const std::size_t index = located->second;
+      const documents::Document& document = documents[index];
+      const detail::Lines& lines = line_indexes[index];
+      const std::size_t number = candidate.evidence.front().line;
+      const std::size_t start = lines.line_begin(number, document.text.size());
       // Point the context at the candidate where its first letters stand on the line.
-      std::string lowered(line);
-      for (char& c : lowered)
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-      std::string probe = candidate.text.substr(0, std::min<std::size_t>(candidate.text.size(), 5));
-      for (char& c : probe)
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-      const std::size_t found = lowered.find(probe);
-      const std::size_t at = found == std::string::npos ? 0 : found;
-      term.first = detail::place_at(documents[index], index, lines, start + at, 0);
-      break;
+      const std::string line = io::to_lower_ascii(lines.line(document.text, number));
+      const std::size_t found =
+          line.find(io::to_lower_ascii(std::string_view(candidate.text).substr(0, 5)));
+      term.first = detail::place_at(document, index, lines,
+                                    start + (found == std::string::npos ? 0 : found), 0);
     }
     sheet.unknown.push_back(std::move(term));
   }
