@@ -13,9 +13,10 @@ TOLK_PACKAGES=(
   default-jdk-headless
   libcpp-httplib-dev neovim
   libpoppler-cpp-dev libzip-dev libncursesw5-dev tmux
+  chromium
 )
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+say() { printf '\033[1m==> [%s] %s\033[0m\n' "$(date +%T)" "$*" >&2; }
 
 # Installs the packages that are not installed yet; does nothing (and needs no network) when
 # all are present.

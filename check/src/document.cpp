@@ -119,15 +119,40 @@ std::optional<InputFormat> format_from_name(const std::filesystem::path& file) {
   return std::nullopt;
 }
 
-BilingualDocument read_document(const std::filesystem::path& file, InputFormat format,
-                                std::optional<text::Language> from,
-                                std::optional<text::Language> to) {
+namespace {
+
+// Where a document comes from: a file, or text in memory that stands for one.
+struct DocumentInput {
+  const std::filesystem::path* file = nullptr;  // null: `text`
+  std::string_view text;
+  std::string name;
+
+  // The first line (a TSV header names the languages), without its line break.
+  std::string first_line() const {
+    std::string line;
+    if (file != nullptr) {
+      std::ifstream in(*file, std::ios::binary);
+      if (!in)
+        throw DocumentError(name + ": cannot open the file");
+      std::getline(in, line);
+    } else {
+      line = std::string(text.substr(0, text.find('\n')));
+    }
+    if (line.ends_with('\r'))
+      line.pop_back();
+    return std::string(text::strip_bom(line));
+  }
+};
+
+BilingualDocument read_input(const DocumentInput& input, InputFormat format,
+                             std::optional<text::Language> from, std::optional<text::Language> to) {
   BilingualDocument document;
-  document.name = file.string();
-  const std::string name = file.string();
+  document.name = input.name;
+  const std::string& name = input.name;
+  const bool in_memory = input.file == nullptr;
   switch (format) {
     case InputFormat::xliff: {
-      const auto summary = tm::read_xliff(file, [&document](tm::XliffPair&& pair) {
+      const auto sink = [&document](tm::XliffPair&& pair) {
         BilingualSegment segment;
         segment.id = pair.id.empty() ? std::to_string(pair.line) : std::move(pair.id);
         segment.line = pair.line;
@@ -135,7 +160,9 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
         segment.target = std::move(pair.target);
         segment.has_target = pair.has_target;
         document.segments.push_back(std::move(segment));
-      });
+      };
+      const auto summary = in_memory ? tm::read_xliff_text(input.text, name, sink)
+                                     : tm::read_xliff(*input.file, sink);
       document.source_language = choose_language(from, summary.source_language, name, "source");
       document.target_language = choose_language(to, summary.target_language, name, "target");
       document.issues = summary.issues;
@@ -143,8 +170,9 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
     }
     case InputFormat::tmx: {
       std::vector<tm::TranslationUnit> units;
+      const auto sink = [&units](tm::TranslationUnit&& unit) { units.push_back(std::move(unit)); };
       const auto summary =
-          tm::read_tmx(file, [&units](tm::TranslationUnit&& unit) { units.push_back(unit); });
+          in_memory ? tm::read_tmx_text(input.text, name, sink) : tm::read_tmx(*input.file, sink);
       std::string source_tag = from ? std::string(text::language_code(*from)) : "";
       if (source_tag.empty() && summary.source_language != "*all*")
         source_tag = summary.source_language;
@@ -175,9 +203,10 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
         target_tag = std::string(text::language_code(*to));
       std::string found_target;
       std::vector<tm::TranslationUnit> units;
-      const auto summary = tm::read_po(
-          file, [&units](tm::TranslationUnit&& unit) { units.push_back(unit); }, source_tag,
-          target_tag);
+      const auto sink = [&units](tm::TranslationUnit&& unit) { units.push_back(std::move(unit)); };
+      const auto summary = in_memory
+                               ? tm::read_po_text(input.text, name, sink, source_tag, target_tag)
+                               : tm::read_po(*input.file, sink, source_tag, target_tag);
       for (const auto& unit : units) {
         for (const auto& variant : unit.variants) {
           if (tm::primary_language(variant.language) != source_tag) {
@@ -203,30 +232,44 @@ BilingualDocument read_document(const std::filesystem::path& file, InputFormat f
     case InputFormat::tsv: {
       if (!from || !to) {
         // The header line ("nl<TAB>en") may name them.
-        const auto lines = read_lines(file);
-        if (!lines.empty()) {
-          const auto tab = lines.front().find('\t');
-          if (tab != std::string::npos) {
-            if (!from)
-              from = text::parse_language(lines.front().substr(0, tab));
-            if (!to)
-              to = text::parse_language(lines.front().substr(tab + 1));
-          }
+        const std::string header = input.first_line();
+        const auto tab = header.find('\t');
+        if (tab != std::string::npos) {
+          if (!from)
+            from = text::parse_language(header.substr(0, tab));
+          if (!to)
+            to = text::parse_language(header.substr(tab + 1));
         }
       }
       document.source_language = choose_language(from, "", name, "source");
       document.target_language = choose_language(to, "", name, "target");
       const std::string source_tag(text::language_code(document.source_language));
       const std::string target_tag(text::language_code(document.target_language));
-      const auto summary = tm::read_tsv_pairs(
-          file,
-          [&](tm::TranslationUnit&& unit) { add_unit(document, unit, source_tag, target_tag); },
-          source_tag, target_tag);
+      const auto sink = [&](tm::TranslationUnit&& unit) {
+        add_unit(document, unit, source_tag, target_tag);
+      };
+      const auto summary =
+          in_memory ? tm::read_tsv_pairs_text(input.text, name, sink, source_tag, target_tag)
+                    : tm::read_tsv_pairs(*input.file, sink, source_tag, target_tag);
       document.issues = summary.issues;
       break;
     }
   }
   return document;
+}
+
+}  // namespace
+
+BilingualDocument read_document(const std::filesystem::path& file, InputFormat format,
+                                std::optional<text::Language> from,
+                                std::optional<text::Language> to) {
+  return read_input({&file, {}, file.string()}, format, from, to);
+}
+
+BilingualDocument read_document_text(std::string_view content, std::string name, InputFormat format,
+                                     std::optional<text::Language> from,
+                                     std::optional<text::Language> to) {
+  return read_input({nullptr, content, std::move(name)}, format, from, to);
 }
 
 BilingualDocument aligned_text_document(std::string_view source_text, std::string_view target_text,

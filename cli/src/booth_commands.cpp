@@ -6,9 +6,11 @@
 #include <ncursesw/curses.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <clocale>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "exit_codes.hpp"
@@ -16,6 +18,8 @@
 #include "tolk/booth/booth_search.hpp"
 #include "tolk/store/workspace.hpp"
 #include "tolk/termbase/termbase.hpp"
+#include "tolk/text/language.hpp"
+#include "tolk/text/utf8.hpp"
 
 namespace tolk::cli {
 namespace {
@@ -50,24 +54,6 @@ class Screen {
   Screen& operator=(const Screen&) = delete;
 };
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 void erase_last_character(std::string& text) {
   while (!text.empty()) {
     const auto byte = static_cast<unsigned char>(text.back());
@@ -80,18 +66,12 @@ void erase_last_character(std::string& text) {
 // At most `columns` characters of `text` (one column per code point: enough for Latin and
 // Cyrillic).
 std::string fit(const std::string& text, int columns) {
-  std::string out;
-  int used = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte & 0xC0) != 0x80) {
-      if (used == columns)
-        break;
-      ++used;
-    }
-    out += text[i];
+  std::size_t end = 0;
+  for (int used = 0; end < text.size() && used < columns; ++used) {
+    const std::size_t length = text::utf8_sequence_length(text, end);
+    end += length == 0 ? 1 : length;
   }
-  return out;
+  return text.substr(0, end);
 }
 
 void put(int row, int column, const std::string& text, attr_t attributes = A_NORMAL) {
@@ -106,7 +86,7 @@ void draw(const std::string& query, booth::Direction direction,
           const std::vector<booth::BoothHit>& hits) {
   erase();
   put(0, 1, "tolk booth", A_BOLD);
-  put(0, 13, booth::to_string(direction), A_BOLD | A_REVERSE);
+  put(0, 13, booth::label(direction), A_BOLD | A_REVERSE);
   put(0, 24, tr("Tab: direction   Ctrl-U: clear   Esc: quit"), A_DIM);
   put(2, 1, "> " + query, A_BOLD);
   int row = 4;
@@ -122,9 +102,7 @@ void draw(const std::string& query, booth::Direction direction,
       row += 2;
       put(row, 5, target, A_BOLD | A_STANDOUT | COLOR_PAIR(2));
       row += 2;
-      std::string details;
-      for (const auto& reference : hit.entry.legal_references)
-        details += (details.empty() ? "" : "; ") + termbase::to_string(reference);
+      const std::string details = hit.entry.joined_references();
       if (!details.empty()) {
         put(row, 5, details, COLOR_PAIR(3));
         ++row;
@@ -142,15 +120,22 @@ void draw(const std::string& query, booth::Direction direction,
     }
   }
   // The cursor after the query (column in characters).
-  int columns = 0;
-  for (const char c : query)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-      ++columns;
-  move(2, 3 + columns);
+  move(2, 3 + static_cast<int>(text::code_point_count(query)));
   refresh();
 }
 
 int run_booth(const GlobalOptions& global, const BoothOptions& options) {
+  text::Direction start;
+  try {
+    start = text::parse_direction(options.direction);
+  } catch (const std::invalid_argument& error) {
+    throw UsageError(error.what());
+  }
+  const auto directions = booth::booth_directions();
+  const auto found = std::find(directions.begin(), directions.end(), start);
+  if (found == directions.end())
+    throw std::logic_error("the booth's directions miss " + text::to_string(start));
+  auto direction = static_cast<std::size_t>(found - directions.begin());
   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
     throw UsageError(tr("tolk booth needs a terminal (use 'tolk term lookup' in scripts)"));
   std::vector<termbase::Termbase> termbases;
@@ -161,15 +146,6 @@ int run_booth(const GlobalOptions& global, const BoothOptions& options) {
   for (std::size_t i = 0; i < termbases.size(); ++i)
     sources.push_back({&termbases[i], i > 0});
   const booth::BoothSearch search(sources);
-
-  const auto directions = booth::booth_directions();
-  std::size_t direction = 0;
-  for (std::size_t i = 0; i < directions.size(); ++i) {
-    const std::string code = std::string(text::language_code(directions[i].from)) + "-" +
-                             std::string(text::language_code(directions[i].to));
-    if (code == options.direction)
-      direction = i;
-  }
 
   Screen screen;
   std::string query;
@@ -203,7 +179,7 @@ int run_booth(const GlobalOptions& global, const BoothOptions& options) {
       erase_last_character(query);
       changed = true;
     } else if (key >= 32) {
-      append_utf8(query, static_cast<char32_t>(key));
+      text::append_utf8(query, static_cast<char32_t>(key));
       changed = true;
     }
     if (changed)

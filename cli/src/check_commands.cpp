@@ -1,5 +1,6 @@
 #include "check_commands.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -244,6 +245,10 @@ int run_check(const GlobalOptions& global, const CheckCommandOptions& options) {
   } else {
     print_text(document, findings, counts);
   }
+  // A file that stops being readable half-way was checked only up to there: the report above
+  // covers that part, and the exit code says the input is invalid.
+  if (std::ranges::any_of(document.issues, &tm::ImportIssue::rest_unread))
+    return kError;
   if (!fail_on)
     return kSuccess;
   for (const auto& finding : findings) {

@@ -45,7 +45,7 @@ termbase::Termbase open_existing_termbase(const GlobalOptions& global, const std
     throw UsageError("no termbase '" + name + "' in " + global.data_directory +
                      " (import one with 'tolk term import FILE')");
   }
-  return termbase::Termbase::open(directory);
+  return termbase::Termbase::open_for_reading(directory);
 }
 
 std::optional<termbase::Termbase> open_personal_termbase(const GlobalOptions& global,
@@ -57,7 +57,7 @@ std::optional<termbase::Termbase> open_personal_termbase(const GlobalOptions& gl
   const auto directory = workspace.termbase_directory(personal);
   if (!std::filesystem::exists(directory / "data.mdb"))
     return std::nullopt;
-  return termbase::Termbase::open(directory);
+  return termbase::Termbase::open_for_reading(directory);
 }
 
 }  // namespace tolk::cli

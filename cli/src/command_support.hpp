@@ -32,7 +32,8 @@ CLI::Option* add_language_option(CLI::App& command, std::string& target, bool al
 
 void print_json(const nlohmann::json& value);
 
-// The workspace's termbase `name`; a UsageError that says how to make one when it is missing.
+// The workspace's termbase `name`, opened for reading only (LMDB read-only: it works on a store
+// that cannot be written); a UsageError that says how to make one when it is missing.
 termbase::Termbase open_existing_termbase(const GlobalOptions& global, const std::string& name);
 
 // The interpreter's own termbase `personal` (see `tolk term add`), searched beside `main`: nothing

@@ -49,7 +49,7 @@ int run_omegat(const GlobalOptions& global, const OmegatCommand& command) {
   std::optional<tm::TranslationMemory> memory;
   const fs::path memory_directory = workspace.translation_memory_directory(command.memory);
   if (fs::exists(memory_directory / "data.mdb")) {
-    memory.emplace(tm::TranslationMemory::open(memory_directory));
+    memory.emplace(tm::TranslationMemory::open_for_reading(memory_directory));
   } else {
     std::cerr << "tolk: " << tr("no translation memory") << " '" << command.memory << "' "
               << tr("in") << ' ' << global.data_directory << ": " << tr("no TMX written") << '\n';
@@ -59,7 +59,7 @@ int run_omegat(const GlobalOptions& global, const OmegatCommand& command) {
   bool have_termbase = false;
   const fs::path termbase_directory = workspace.termbase_directory(command.termbase);
   if (fs::exists(termbase_directory / "data.mdb")) {
-    concepts = termbase::Termbase::open(termbase_directory).all();
+    concepts = termbase::Termbase::open_for_reading(termbase_directory).all();
     have_termbase = true;
   } else {
     std::cerr << "tolk: " << tr("no termbase") << " '" << command.termbase << "' " << tr("in")

@@ -1,6 +1,7 @@
 // tolk: terminology base and translation memory for nl-en-ru legal translation.
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -138,5 +139,8 @@ int run(int argc, char** argv) {
 }  // namespace tolk::cli
 
 int main(int argc, char** argv) {
+  // A write past the file size limit (ulimit -f) fails with EFBIG and is reported like a full
+  // disk, instead of SIGXFSZ ending the process without a word.
+  std::signal(SIGXFSZ, SIG_IGN);
   return tolk::cli::run(argc, argv);
 }

@@ -29,19 +29,34 @@ struct ServeCommand {
   bool verbose = false;
 };
 
-// SIGINT and SIGTERM are blocked in every thread and taken by one waiting thread, which stops
-// the server: no handler runs inside cpp-httplib's code.
-class SignalStop {
+// SIGINT and SIGTERM blocked in this thread for the object's life, and so in every thread
+// started meanwhile (the server's): no handler ever runs inside cpp-httplib's code.
+class BlockedStopSignals {
  public:
-  explicit SignalStop(http::Server& server) {
+  BlockedStopSignals() {
     sigemptyset(&signals_);
     sigaddset(&signals_, SIGINT);
     sigaddset(&signals_, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-    waiter_ = std::thread([this, &server] {
+  }
+  ~BlockedStopSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  BlockedStopSignals(const BlockedStopSignals&) = delete;
+  BlockedStopSignals& operator=(const BlockedStopSignals&) = delete;
+  const sigset_t& signals() const { return signals_; }
+
+ private:
+  sigset_t signals_{};
+  sigset_t previous_{};
+};
+
+// One thread takes the blocked signals and stops the server.
+class SignalStop {
+ public:
+  SignalStop(const BlockedStopSignals& blocked, http::Server& server) {
+    waiter_ = std::thread([this, &signals = blocked.signals(), &server] {
       const timespec interval{0, 200'000'000};
       while (!done_) {
-        if (sigtimedwait(&signals_, nullptr, &interval) > 0) {
+        if (sigtimedwait(&signals, nullptr, &interval) > 0) {
           received_ = true;
           server.stop();
           return;
@@ -52,15 +67,12 @@ class SignalStop {
   ~SignalStop() {
     done_ = true;
     waiter_.join();
-    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
   }
   SignalStop(const SignalStop&) = delete;
   SignalStop& operator=(const SignalStop&) = delete;
   bool received() const { return received_; }
 
  private:
-  sigset_t signals_{};
-  sigset_t previous_{};
   std::atomic<bool> done_{false};
   std::atomic<bool> received_{false};
   std::thread waiter_;
@@ -95,14 +107,9 @@ int run_serve(const GlobalOptions& global, const ServeCommand& command) {
     };
   }
   // Signals are blocked before the server starts its threads, so that they inherit the mask.
-  std::unique_ptr<http::Server> server;
-  sigset_t blocked;
-  sigemptyset(&blocked);
-  sigaddset(&blocked, SIGINT);
-  sigaddset(&blocked, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &blocked, nullptr);
-  server = std::make_unique<http::Server>(std::move(service), std::move(options));
-  SignalStop stop(*server);
+  const BlockedStopSignals blocked;
+  auto server = std::make_unique<http::Server>(std::move(service), std::move(options));
+  SignalStop stop(blocked, *server);
   std::cout << tr("tolk serve: listening on") << ' ' << server->url() << std::endl;
   if (!server->service().options().token.empty())
     std::cout << tr("Open the page with the token:") << ' ' << server->url()

@@ -134,7 +134,14 @@ int run_import(const GlobalOptions& global, const ImportOptions& options) {
   }
   tb::Termbase termbase = open_termbase(global, options.termbase, true);
   // All files in one transaction: nothing is stored unless everything that was read is.
-  const std::size_t added = termbase.put(concepts);
+  std::size_t added = 0;
+  try {
+    added = termbase.put(concepts);
+  } catch (const store::LmdbError&) {
+    std::cerr << "tolk: " << tr("nothing of the import was stored; the termbase is as it was")
+              << '\n';
+    throw;
+  }
   const auto statistics = termbase.statistics();
   if (options.json) {
     json problems = json::array();

@@ -37,6 +37,8 @@ void add_memory_option(CLI::App& command, MemoryChoice& choice) {
                      tr("Translation memory name in the workspace (default: legal)"));
 }
 
+// With `create` (import, add): for writing, created when absent. Otherwise for reading only
+// (LMDB read-only), so that the read commands work on a store that cannot be written.
 tm::TranslationMemory open_memory(const GlobalOptions& global, const MemoryChoice& choice,
                                   bool create) {
   store::require_valid_store_name(choice.name);
@@ -49,7 +51,8 @@ tm::TranslationMemory open_memory(const GlobalOptions& global, const MemoryChoic
                      global.data_directory + " (" + tr("import one with 'tolk tm import FILE'") +
                      ')');
   }
-  return tm::TranslationMemory::open(directory, create);
+  return create ? tm::TranslationMemory::open(directory, true)
+                : tm::TranslationMemory::open_for_reading(directory);
 }
 
 // The termbase that term repair uses, when the workspace has one.
@@ -62,7 +65,7 @@ std::optional<tm::Terminology> open_terminology(const GlobalOptions& global,
     const auto directory = workspace.termbase_directory(name);
     if (!std::filesystem::exists(directory / "data.mdb"))
       return std::nullopt;
-    return tm::Terminology(termbase::Termbase::open(directory).all());
+    return tm::Terminology(termbase::Termbase::open_for_reading(directory).all());
   } catch (const store::WorkspaceError&) {
     return std::nullopt;
   }
@@ -172,22 +175,37 @@ int run_import(const GlobalOptions& global, const ImportCommand& command) {
       check.strictness = tm::Strictness::strict;
       read_file([](tm::TranslationUnit&&) {}, check);
     }
-    const tm::ReadSummary summary = read_file(
-        [&](tm::TranslationUnit&& unit) {
-          ++units_read;
-          const std::size_t line = unit.origin_line;
-          try {
-            importer.add(std::move(unit));
-          } catch (const tm::TranslationMemoryError& error) {
-            tm::ImportIssue issue;
-            issue.file = file;
-            issue.line = line;
-            issue.reason = error.what();
-            issues.push_back(std::move(issue));
-          }
-        },
-        read_options);
-    total += importer.finish();
+    // A store that cannot take more (a full disk or map) stops the import: say what it kept.
+    const auto report_stored = [&] {
+      const std::size_t stored =
+          total.added + total.replaced + importer.progress().added + importer.progress().replaced;
+      std::cerr << "tolk: " << stored << ' '
+                << tr("units of this import were stored before the error, in whole batches; "
+                      "they are kept")
+                << '\n';
+    };
+    tm::ReadSummary summary;
+    try {
+      summary = read_file(
+          [&](tm::TranslationUnit&& unit) {
+            ++units_read;
+            const std::size_t line = unit.origin_line;
+            try {
+              importer.add(std::move(unit));
+            } catch (const tm::TranslationMemoryError& error) {
+              tm::ImportIssue issue;
+              issue.file = file;
+              issue.line = line;
+              issue.reason = error.what();
+              issues.push_back(std::move(issue));
+            }
+          },
+          read_options);
+      total += importer.finish();
+    } catch (const store::LmdbError&) {
+      report_stored();
+      throw;
+    }
     progress.done();
     read += summary.units;
     issues.insert(issues.end(), summary.issues.begin(), summary.issues.end());

@@ -1,9 +1,10 @@
 #include "tolk/documents/document.hpp"
 
+#include <algorithm>
 #include <fstream>
-#include <iterator>
 
 #include "office_archive.hpp"
+#include "tolk/text/lines.hpp"
 #include "tolk/text/utf8.hpp"
 
 namespace tolk::documents {
@@ -33,17 +34,19 @@ std::string head_of(const fs::path& file, std::size_t size) {
   std::ifstream in(file, std::ios::binary);
   if (!in)
     throw DocumentError(file, "cannot open the file");
-  std::string head(size, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(size));
-  head.resize(static_cast<std::size_t>(in.gcount()));
+  // In blocks: `size` may be a limit far above what the file holds.
+  std::string head;
+  char block[65536];
+  while (head.size() < size && in) {
+    in.read(block, static_cast<std::streamsize>(std::min(sizeof block, size - head.size())));
+    head.append(block, static_cast<std::size_t>(in.gcount()));
+  }
   return head;
 }
 
 std::string read_text_file(const fs::path& file, const ReadLimits& limits) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in)
-    throw DocumentError(file, "cannot open the file");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // At most one byte past the limit is read, whatever the file claims to hold.
+  std::string bytes = head_of(file, limits.max_text_bytes + 1);
   if (bytes.size() > limits.max_text_bytes)
     throw DocumentError(
         file, "larger than the limit of " + std::to_string(limits.max_text_bytes) + " bytes");
@@ -54,20 +57,7 @@ std::string read_text_file(const fs::path& file, const ReadLimits& limits) {
   } catch (const text::InvalidUtf8Error& error) {
     throw DocumentError(file, std::string(error.what()).substr(file.string().size() + 2));
   }
-  std::string text(text::strip_bom(bytes));
-  // CR LF and lone CR become LF, so that line numbers are those every editor shows.
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n')
-        ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
+  return text::unify_line_breaks(text::strip_bom(bytes));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "tolk/documents/document.hpp"
+#include "tolk/text/lines.hpp"
 
 namespace tolk::documents {
 
@@ -38,20 +39,7 @@ std::string pdf_text(const std::filesystem::path& file, const ReadLimits& limits
         page->text(page->page_rect(), poppler::page::raw_order_layout).to_utf8();
     std::string page_text(bytes.begin(), bytes.end());
     // Lines end in LF only; form feeds and CR are page and line ends of the PDF's own text.
-    std::string clean;
-    clean.reserve(page_text.size());
-    for (std::size_t i = 0; i < page_text.size(); ++i) {
-      const char c = page_text[i];
-      if (c == '\r') {
-        clean += '\n';
-        if (i + 1 < page_text.size() && page_text[i + 1] == '\n')
-          ++i;
-      } else if (c == '\f' || c == '\0') {
-        continue;
-      } else {
-        clean += c;
-      }
-    }
+    const std::string clean = tolk::text::unify_line_breaks(page_text, std::string_view("\f\0", 2));
     if (!text.empty() && !text.ends_with('\n'))
       text += '\n';
     if (index > 0)

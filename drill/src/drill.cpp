@@ -47,22 +47,6 @@ Clock system_clock() {
   };
 }
 
-Direction parse_direction(std::string_view text) {
-  const auto dash = text.find('-');
-  if (dash == std::string_view::npos)
-    throw std::invalid_argument(std::string(text) + ": not a direction such as nl-ru");
-  const auto from = text::parse_language(text.substr(0, dash));
-  const auto to = text::parse_language(text.substr(dash + 1));
-  if (!from || !to || *from == *to)
-    throw std::invalid_argument(std::string(text) + ": not a direction such as nl-ru");
-  return {*from, *to};
-}
-
-std::string to_string(Direction direction) {
-  return std::string(text::language_code(direction.from)) + '-' +
-         std::string(text::language_code(direction.to));
-}
-
 ProgressStore ProgressStore::open(const std::filesystem::path& directory) {
   std::filesystem::create_directories(directory);
   store::Environment environment = store::Environment::open(directory);

@@ -57,7 +57,8 @@ TOLK_API const char* tolk_last_error(void);
 /* Frees a string returned by this library. Null is ignored. */
 TOLK_API void tolk_free(char* text);
 
-/* Opens the termbase stored in `directory` (read access; it must exist). */
+/* Opens the termbase stored in `directory` (read access; it must exist). It is opened read-only,
+ * so a termbase on a read-only share or medium can be used. */
 TOLK_API tolk_status tolk_termbase_open(const char* directory, tolk_termbase** termbase);
 TOLK_API void tolk_termbase_close(tolk_termbase* termbase);
 

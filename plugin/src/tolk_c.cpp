@@ -148,8 +148,8 @@ tolk_status tolk_termbase_open(const char* directory, tolk_termbase** termbase) 
     *termbase = nullptr;
     if (!std::filesystem::exists(std::filesystem::path(path) / "data.mdb"))
       throw tolk::termbase::TermbaseError("no termbase in " + std::string(path));
-    auto handle =
-        std::make_unique<tolk_termbase>(tolk::termbase::Termbase::open(std::string(path)));
+    auto handle = std::make_unique<tolk_termbase>(
+        tolk::termbase::Termbase::open_for_reading(std::string(path)));
     *termbase = handle.release();
     return TOLK_OK;
   });

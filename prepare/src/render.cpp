@@ -19,13 +19,6 @@ std::string terms_of(const Concept& entry, Language language) {
   return entry.joined_terms(language, "; ");
 }
 
-std::string references_of(const Concept& entry) {
-  std::string out;
-  for (const auto& reference : entry.legal_references)
-    out += (out.empty() ? "" : "; ") + termbase::to_string(reference);
-  return out;
-}
-
 std::string note_of(const Concept& entry) {
   for (const auto* notes : {&entry.notes, &entry.definitions}) {
     if (const auto it = notes->find(Language::en); it != notes->end())
@@ -77,7 +70,7 @@ void write_markdown(std::ostream& out, const Sheet& sheet, Order order,
     out << "| " << ++number << " |";
     for (const Language language : languages)
       out << ' ' << termbase::markdown_table_cell(terms_of(term.entry, language)) << " |";
-    out << ' ' << termbase::markdown_table_cell(references_of(term.entry)) << " | "
+    out << ' ' << termbase::markdown_table_cell(term.entry.joined_references()) << " | "
         << (term.personal ? "**" + labels.own + "** " : "")
         << termbase::markdown_table_cell(note_of(term.entry)) << " | " << term.frequency << " | "
         << termbase::markdown_table_cell(to_string(term.first)) << " | "
@@ -159,7 +152,7 @@ void write_html(std::ostream& out, const Sheet& sheet, Order order,
     for (const Language language : languages)
       out << "<td lang=\"" << text::language_code(language) << "\">"
           << escape_html(terms_of(term.entry, language)) << "</td>";
-    out << "<td>" << escape_html(references_of(term.entry)) << "</td><td>"
+    out << "<td>" << escape_html(term.entry.joined_references()) << "</td><td>"
         << (term.personal ? "<span class=\"own\">" + escape_html(labels.own) + "</span> " : "")
         << escape_html(note_of(term.entry)) << "</td><td class=\"n\">" << term.frequency
         << "</td><td>" << escape_html(to_string(term.first)) << "</td><td class=\"ctx\">"

@@ -1,5 +1,10 @@
 #include "tolk/store/lmdb.hpp"
 
+#include <sys/statvfs.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <utility>
@@ -20,7 +25,73 @@ std::string_view to_view(const MDB_val& value) {
   return {static_cast<const char*>(value.mv_data), value.mv_size};
 }
 
+std::string store_path(MDB_env* env) {
+  const char* path = nullptr;
+  if (env == nullptr || mdb_env_get_path(env, &path) != MDB_SUCCESS || path == nullptr)
+    return "(unknown folder)";
+  return path;
+}
+
+std::string store_path(MDB_txn* txn) {
+  return txn == nullptr ? std::string("(unknown folder)") : store_path(mdb_txn_env(txn));
+}
+
+// Errors that mean the store could not grow: LMDB's map, the disk, a quota, a file size limit
+// (RLIMIT_FSIZE), or a short write, which LMDB reports as EIO ("filesystem full?").
+bool is_out_of_room(int code) {
+  return code == MDB_MAP_FULL || code == ENOSPC || code == EDQUOT || code == EFBIG || code == EIO;
+}
+
+std::string room_left(const std::string& directory) {
+  struct statvfs file_system {};
+  if (statvfs(directory.c_str(), &file_system) != 0)
+    return "unknown room left";
+  const unsigned long long free_bytes =
+      static_cast<unsigned long long>(file_system.f_bavail) * file_system.f_frsize;
+  return std::to_string(free_bytes / 1024) + " KiB free on its file system";
+}
+
+// A write that failed for want of room names the store and what is left, so that the message
+// says what to do (free space, or a larger map) instead of only "Input/output error".
+[[noreturn]] void throw_write_error(int code, std::string_view operation, MDB_txn* txn) {
+  const std::string directory = store_path(txn);
+  if (code == MDB_MAP_FULL) {
+    std::size_t map_size = 0;
+    MDB_envinfo info{};
+    if (txn != nullptr && mdb_env_info(mdb_txn_env(txn), &info) == MDB_SUCCESS)
+      map_size = info.me_mapsize;
+    throw LmdbError(code, "the store in " + directory + " is full: its map of " +
+                              std::to_string(map_size / 1024) + " KiB is used up (" +
+                              std::string(operation) + ")");
+  }
+  if (is_out_of_room(code)) {
+    throw LmdbError(code, "cannot write the store in " + directory + " (" + room_left(directory) +
+                              "; a full disk or a file size limit?) (" + std::string(operation) +
+                              ")");
+  }
+  throw LmdbError(code, std::string(operation) + " in the store in " + directory);
+}
+
 }  // namespace
+
+void check_write(int code, std::string_view operation, MDB_txn* txn) {
+  if (code != MDB_SUCCESS)
+    throw_write_error(code, operation, txn);
+}
+
+std::optional<std::size_t> map_size_from_environment(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0')
+    return std::nullopt;
+  const std::string_view text(value);
+  std::size_t bytes = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), bytes);
+  if (error != std::errc() || end != text.data() + text.size() || bytes < 65536) {
+    throw LmdbError(EINVAL, std::string(name) + "='" + std::string(text) +
+                                "' is not a map size in bytes (a whole number, at least 65536)");
+  }
+  return bytes;
+}
 
 LmdbError::LmdbError(int code, std::string_view operation)
     : std::runtime_error(std::string(operation) + ": " + mdb_strerror(code)), code_(code) {}
@@ -31,17 +102,33 @@ Environment::Environment(MDB_env* env, std::filesystem::path directory, bool rea
 Environment Environment::open(const std::filesystem::path& directory, EnvironmentOptions options) {
   if (!options.read_only)
     std::filesystem::create_directories(directory);
-  MDB_env* raw = nullptr;
-  check(mdb_env_create(&raw), "mdb_env_create");
-  Environment environment(raw, directory, options.read_only);
-  check(mdb_env_set_maxdbs(raw, options.max_databases), "mdb_env_set_maxdbs");
-  check(mdb_env_set_mapsize(raw, options.map_size), "mdb_env_set_mapsize");
   // MDB_NOTLS: read transactions are not tied to threads, so a server can hand them around.
   const unsigned flags = MDB_NOTLS | (options.read_only ? MDB_RDONLY : 0U);
-  const int code = mdb_env_open(raw, directory.c_str(), flags, 0644);
-  if (code != MDB_SUCCESS) {
-    throw LmdbError(code, "opening the store in " + directory.string());
+  const auto attempt = [&](unsigned extra_flags, int& code) {
+    MDB_env* raw = nullptr;
+    check(mdb_env_create(&raw), "mdb_env_create");
+    Environment environment(raw, directory, options.read_only);
+    check(mdb_env_set_maxdbs(raw, options.max_databases), "mdb_env_set_maxdbs");
+    check(mdb_env_set_mapsize(raw, options.map_size), "mdb_env_set_mapsize");
+    code = mdb_env_open(raw, directory.c_str(), flags | extra_flags, 0644);
+    return environment;  // a failed open is discarded by mdb_env_close, as LMDB asks
+  };
+  int code = MDB_SUCCESS;
+  Environment environment = attempt(0, code);
+  if (code == EACCES && options.read_only) {
+    // The lock file cannot be created or written: read the store without it.
+    environment = attempt(MDB_NOLOCK, code);
   }
+  if (code == EACCES || code == EROFS) {
+    throw LmdbError(
+        code, "cannot open the store in " + directory.string() +
+                  (options.read_only ? std::string(" for reading")
+                                     : std::string(" for writing (a read-only folder, file system "
+                                                   "or copy: copy the store to a folder where you "
+                                                   "may write to change it)")));
+  }
+  if (code != MDB_SUCCESS)
+    throw LmdbError(code, "opening the store in " + directory.string());
   return environment;
 }
 
@@ -73,8 +160,14 @@ Transaction Transaction::begin_read(const Environment& environment) {
 }
 
 Transaction Transaction::begin_write(const Environment& environment) {
+  if (environment.read_only()) {
+    throw LmdbError(EACCES, "the store in " + environment.directory().string() +
+                                " was opened for reading only, and a change was asked");
+  }
   MDB_txn* txn = nullptr;
-  check(mdb_txn_begin(environment.handle(), nullptr, 0, &txn), "mdb_txn_begin (write)");
+  const int code = mdb_txn_begin(environment.handle(), nullptr, 0, &txn);
+  if (code != MDB_SUCCESS)
+    throw LmdbError(code, "starting a change of the store in " + environment.directory().string());
   return Transaction(txn, true);
 }
 
@@ -98,7 +191,20 @@ void Transaction::commit() {
   MDB_txn* txn = std::exchange(txn_, nullptr);
   if (txn == nullptr)
     throw std::logic_error("commit of a finished transaction");
-  check(mdb_txn_commit(txn), "mdb_txn_commit");  // LMDB frees the transaction even on failure
+  if (!write_) {
+    check(mdb_txn_commit(txn), "mdb_txn_commit (read)");
+    return;
+  }
+  const std::string directory = store_path(txn);  // the transaction is gone after the commit
+  const int code = mdb_txn_commit(txn);           // LMDB frees the transaction even on failure
+  if (code == MDB_SUCCESS)
+    return;
+  if (is_out_of_room(code)) {
+    throw LmdbError(code, "cannot write the store in " + directory + " (" + room_left(directory) +
+                              "; a full disk or a file size limit?); the changes of this "
+                              "transaction were dropped");
+  }
+  throw LmdbError(code, "committing to the store in " + directory);
 }
 
 void Transaction::abort() noexcept {
@@ -148,7 +254,7 @@ std::optional<std::string_view> Database::get(const Transaction& transaction,
 void Database::put(Transaction& transaction, std::string_view key, std::string_view value) {
   MDB_val k = to_val(key);
   MDB_val v = to_val(value);
-  check(mdb_put(transaction.handle(), dbi_, &k, &v, 0), "mdb_put");
+  check_write(mdb_put(transaction.handle(), dbi_, &k, &v, 0), "mdb_put", transaction.handle());
 }
 
 bool Database::erase(Transaction& transaction, std::string_view key) {
@@ -156,7 +262,7 @@ bool Database::erase(Transaction& transaction, std::string_view key) {
   const int code = mdb_del(transaction.handle(), dbi_, &k, nullptr);
   if (code == MDB_NOTFOUND)
     return false;
-  check(code, "mdb_del");
+  check_write(code, "mdb_del", transaction.handle());
   return true;
 }
 
@@ -171,7 +277,7 @@ void Database::add_integer(Transaction& transaction, std::string_view key, std::
   MDB_val v{sizeof value, &value};
   const int code = mdb_put(transaction.handle(), dbi_, &k, &v, MDB_NODUPDATA);
   if (code != MDB_KEYEXIST)
-    check(code, "mdb_put (integer)");
+    check_write(code, "mdb_put (integer)", transaction.handle());
 }
 
 bool Database::erase_integer(Transaction& transaction, std::string_view key, std::uint32_t value) {
@@ -180,7 +286,7 @@ bool Database::erase_integer(Transaction& transaction, std::string_view key, std
   const int code = mdb_del(transaction.handle(), dbi_, &k, &v);
   if (code == MDB_NOTFOUND)
     return false;
-  check(code, "mdb_del (integer)");
+  check_write(code, "mdb_del (integer)", transaction.handle());
   return true;
 }
 

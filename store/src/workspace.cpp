@@ -81,7 +81,10 @@ Workspace Workspace::open_existing(const fs::path& directory) {
     throw WorkspaceError("no tolk workspace in " + directory.string() +
                          " (create one with 'tolk init')");
   }
-  Environment environment = Environment::open(environment_directory(directory));
+  // Read-only: the workspace record is only written when the workspace is created, and a
+  // workspace on a read-only share or CD must still open.
+  Environment environment =
+      Environment::open(environment_directory(directory), EnvironmentOptions{.read_only = true});
   Workspace workspace(directory, std::move(environment));
   const int schema = workspace.info().schema_version;
   if (schema > kWorkspaceSchemaVersion) {

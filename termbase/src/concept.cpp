@@ -46,6 +46,16 @@ std::string Concept::joined_terms(Language language, std::string_view separator)
   return out;
 }
 
+std::string Concept::joined_references(std::string_view separator) const {
+  std::string out;
+  for (const LegalReference& reference : legal_references) {
+    if (!out.empty())
+      out += separator;
+    out += to_string(reference);
+  }
+  return out;
+}
+
 namespace {
 
 // One accepted spelling of an enumerator. The first entry of each table for a value is the name

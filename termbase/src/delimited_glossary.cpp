@@ -466,16 +466,8 @@ const Term* preferred_or_first(const Concept& concept_entry, Language language) 
   return concept_entry.preferred_term(language);
 }
 
-std::string legal_references_text(const Concept& concept_entry) {
-  std::string text;
-  for (const LegalReference& reference : concept_entry.legal_references) {
-    text += concat(text.empty() ? "" : "; ", to_string(reference));
-  }
-  return text;
-}
-
 std::string omegat_comment(const Concept& concept_entry, Language source, Language target) {
-  std::string comment = legal_references_text(concept_entry);
+  std::string comment = concept_entry.joined_references();
   for (const Language language : {target, source, Language::en}) {
     if (const auto definition = concept_entry.definitions.find(language);
         definition != concept_entry.definitions.end()) {
@@ -578,7 +570,7 @@ void write_delimited_glossary(std::ostream& out, std::span<const Concept> concep
       domains += (domains.empty() ? "" : "|") + domain;
     }
     row.push_back(domains);
-    row.push_back(legal_references_text(concept_entry));
+    row.push_back(concept_entry.joined_references());
     const auto note = concept_entry.notes.find(Language::en);
     row.push_back(note != concept_entry.notes.end() ? note->second : std::string());
     write_row(row);

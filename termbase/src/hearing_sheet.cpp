@@ -68,16 +68,6 @@ std::string sort_key(const Concept& entry, Language language) {
   return term == nullptr ? entry.id : text::search_key(term->text, language);
 }
 
-std::string legal_text(const Concept& entry) {
-  std::string out;
-  for (const LegalReference& reference : entry.legal_references) {
-    if (!out.empty())
-      out += "; ";
-    out += to_string(reference);
-  }
-  return out;
-}
-
 std::string note_text(const Concept& entry, const HearingSheetOptions& options) {
   if (const auto note = entry.notes.find(options.note_language); note != entry.notes.end())
     return note->second;
@@ -283,8 +273,9 @@ void write_hearing_sheet_html(std::ostream& out, std::span<const Concept> concep
         }
         out << "</td>";
       }
-      out << "<td class=\"legal\">" << escape_html(legal_text(*entry)) << "</td><td class=\"note\">"
-          << escape_html(note_text(*entry, options)) << "</td></tr>\n";
+      out << "<td class=\"legal\">" << escape_html(entry->joined_references())
+          << "</td><td class=\"note\">" << escape_html(note_text(*entry, options))
+          << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n</section>\n";
   }
@@ -331,7 +322,7 @@ void write_hearing_sheet_markdown(std::ostream& out, std::span<const Concept> co
         }
         out << " |";
       }
-      out << ' ' << escape_markdown(legal_text(*entry)) << " | "
+      out << ' ' << escape_markdown(entry->joined_references()) << " | "
           << escape_markdown(note_text(*entry, options)) << " |\n";
     }
     out << '\n';

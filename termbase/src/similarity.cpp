@@ -12,23 +12,32 @@ std::optional<std::size_t> bounded_edit_distance(std::u32string_view a, std::u32
     std::swap(a, b);
   if (a.size() - b.size() > max_distance)
     return std::nullopt;
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
+  // Only the cells within max_distance of the diagonal can hold a distance <= max_distance (the
+  // value of cell (i, j) is at least |i - j|): one row of the band, cells beyond it as "too far".
+  const std::size_t too_far = max_distance + 1;
+  std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j)
-    previous[j] = j;
+    row[j] = std::min(j, too_far);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    std::size_t row_minimum = current[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-      row_minimum = std::min(row_minimum, current[j]);
+    const std::size_t low = i > max_distance ? i - max_distance : 1;
+    const std::size_t high = std::min(b.size(), i + max_distance);
+    std::size_t diagonal = row[low - 1];  // the row above, one column to the left
+    std::size_t left = low == 1 ? std::min(i, too_far) : too_far;
+    row[low - 1] = left;
+    std::size_t row_minimum = left;
+    for (std::size_t j = low; j <= high; ++j) {
+      const std::size_t up = row[j];
+      const std::size_t value =
+          std::min({up + 1, left + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1), too_far});
+      diagonal = up;
+      row[j] = value;
+      left = value;
+      row_minimum = std::min(row_minimum, value);
     }
     if (row_minimum > max_distance)
       return std::nullopt;
-    std::swap(previous, current);
   }
-  const std::size_t distance = previous[b.size()];
+  const std::size_t distance = row[b.size()];
   if (distance > max_distance)
     return std::nullopt;
   return distance;

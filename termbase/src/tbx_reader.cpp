@@ -99,16 +99,16 @@ class TbxReader {
 
   void report_malformed(const io::XmlFailure& malformed) {
     if (utf8_defect_ && malformed.line >= utf8_defect_->line) {
-      report(utf8_defect_->line,
-             concat("invalid UTF-8 at byte offset ", std::to_string(utf8_defect_->byte_offset),
-                    "; the file is read up to that point"));
+      log_.report_rest_unread(utf8_defect_->line, concat("invalid UTF-8 at byte offset ",
+                                                         std::to_string(utf8_defect_->byte_offset),
+                                                         "; the file is read up to that point"));
       return;
     }
     if (!seen_root_) {
       refuse(malformed.line, "not well-formed XML: " + malformed.reason);
     }
-    report(malformed.line,
-           "not well-formed XML: " + malformed.reason + "; the file is read up to that point");
+    log_.report_rest_unread(malformed.line, "not well-formed XML: " + malformed.reason +
+                                                "; the file is read up to that point");
   }
 
   // ---- Set-up ----------------------------------------------------------------------------------

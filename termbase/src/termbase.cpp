@@ -277,16 +277,20 @@ TermKeys term_keys(std::string_view text, Language language) {
   return keys;
 }
 
-Termbase::Termbase(store::Environment environment) : environment_(std::move(environment)) {}
+namespace {
 
-Termbase Termbase::open(const std::filesystem::path& directory, bool create) {
-  if (!create && !std::filesystem::exists(directory / "data.mdb")) {
-    throw TermbaseError("no termbase in " + directory.string());
-  }
-  store::Environment environment = store::Environment::open(directory);
-  Transaction transaction = Transaction::begin_write(environment);
-  Indexes indexes = open_indexes(transaction, store::OpenMode::create);
-  const auto schema = indexes.meta.get(transaction, "schema-version");
+store::EnvironmentOptions termbase_environment_options(bool read_only) {
+  store::EnvironmentOptions options;
+  // TOLK_TERMBASE_MAP_SIZE (bytes) changes LMDB's bound of the termbase's size (1 GiB): a small
+  // map is how the tests fill a termbase up (MDB_MAP_FULL).
+  if (const auto limit = store::map_size_from_environment("TOLK_TERMBASE_MAP_SIZE"))
+    options.map_size = *limit;
+  options.read_only = read_only;
+  return options;
+}
+
+// The schema version recorded in the meta database (the current one for a new termbase).
+int schema_version(const std::filesystem::path& directory, std::optional<std::string_view> schema) {
   int version = kTermbaseSchemaVersion;
   if (schema) {
     try {
@@ -304,6 +308,23 @@ Termbase Termbase::open(const std::filesystem::path& directory, bool create) {
     throw TermbaseError(directory.string() + ": unknown termbase schema " +
                         std::to_string(version) + "; rebuild it with tolk term import");
   }
+  return version;
+}
+
+}  // namespace
+
+Termbase::Termbase(store::Environment environment) : environment_(std::move(environment)) {}
+
+Termbase Termbase::open(const std::filesystem::path& directory, bool create) {
+  if (!create && !std::filesystem::exists(directory / "data.mdb")) {
+    throw TermbaseError("no termbase in " + directory.string());
+  }
+  store::Environment environment =
+      store::Environment::open(directory, termbase_environment_options(false));
+  Transaction transaction = Transaction::begin_write(environment);
+  Indexes indexes = open_indexes(transaction, store::OpenMode::create);
+  const auto schema = indexes.meta.get(transaction, "schema-version");
+  const int version = schema_version(directory, schema);
   // Schema 1 -> 2: the typo index (typo-keys, typo-strings, typo-grams) is built in place.
   if (version < 2)
     build_typo_index(transaction, indexes);
@@ -311,6 +332,38 @@ Termbase Termbase::open(const std::filesystem::path& directory, bool create) {
     indexes.meta.put(transaction, "schema-version", std::to_string(kTermbaseSchemaVersion));
   transaction.commit();
   return Termbase(std::move(environment));
+}
+
+Termbase Termbase::open_for_reading(const std::filesystem::path& directory) {
+  if (!std::filesystem::exists(directory / "data.mdb")) {
+    throw TermbaseError("no termbase in " + directory.string());
+  }
+  bool current = false;
+  {
+    store::Environment environment =
+        store::Environment::open(directory, termbase_environment_options(true));
+    {
+      Transaction transaction = Transaction::begin_read(environment);
+      const auto meta = Database::open_if_exists(transaction, kMeta);
+      if (meta) {
+        const auto schema = meta->get(transaction, "schema-version");
+        current = schema && schema_version(directory, schema) == kTermbaseSchemaVersion;
+      }
+    }
+    if (current)
+      return Termbase(std::move(environment));
+  }
+  // An older schema is upgraded once, in a write transaction (the environment above is closed
+  // first: LMDB wants one environment per store and process).
+  try {
+    open(directory);
+  } catch (const store::LmdbError& error) {
+    throw TermbaseError("the termbase in " + directory.string() +
+                        " is of an older schema that must be upgraded once where it can be "
+                        "written (" +
+                        error.what() + ")");
+  }
+  return Termbase(store::Environment::open(directory, termbase_environment_options(true)));
 }
 
 std::size_t Termbase::put(std::span<const Concept> concepts) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <unordered_map>
 
 #include "similarity.hpp"
 #include "tolk/store/keys.hpp"
@@ -120,7 +119,8 @@ void put(store::Transaction& transaction, MDB_dbi dbi, std::string_view key,
          std::string_view value) {
   MDB_val k = to_val(key);
   MDB_val v = to_val(value);
-  check(mdb_put(transaction.handle(), dbi, &k, &v, 0), "mdb_put (typo index)");
+  store::check_write(mdb_put(transaction.handle(), dbi, &k, &v, 0), "mdb_put (typo index)",
+                     transaction.handle());
 }
 
 void erase(store::Transaction& transaction, MDB_dbi dbi, std::string_view key,
@@ -131,7 +131,7 @@ void erase(store::Transaction& transaction, MDB_dbi dbi, std::string_view key,
     v = to_val(*value);
   const int code = mdb_del(transaction.handle(), dbi, &k, value ? &v : nullptr);
   if (code != MDB_NOTFOUND)
-    check(code, "mdb_del (typo index)");
+    store::check_write(code, "mdb_del (typo index)", transaction.handle());
 }
 
 MDB_dbi open_dbi(store::Transaction& transaction, const char* name, unsigned flags) {
@@ -290,30 +290,58 @@ std::vector<KeyMatch> TypoIndex::search(const store::Transaction& transaction, F
     }
   }
 
-  // Walks the posting list of `key` over lengths low..high.
-  const auto walk = [&](std::string_view key, std::size_t low, std::size_t high, auto visit) {
-    const std::string start = posting(low, 0);
+  // A posting as one number, LENGTH << 32 | ID: the order of the posting lists.
+  const auto packed = [](std::size_t length, std::uint32_t id) {
+    return static_cast<std::uint64_t>(length) << 32 | id;
+  };
+  const auto length_of = [](std::uint64_t entry) { return static_cast<std::size_t>(entry >> 32); };
+
+  // Visits the postings of `key` from `first` to `last` (packed), a page of duplicates at a time
+  // (MDB_GET_MULTIPLE: the lists are DUPFIXED), in order.
+  const auto walk = [&](std::string_view key, std::uint64_t first, std::uint64_t last, auto visit) {
+    const std::string start =
+        posting(length_of(first), static_cast<std::uint32_t>(first & 0xFFFFFFFFU));
     MDB_val k = to_val(key);
     MDB_val v = to_val(start);
-    for (bool more = cursor.get(k, v, MDB_GET_BOTH_RANGE); more;
-         more = cursor.get(k, v, MDB_NEXT_DUP)) {
-      const Posting entry = parse_posting(to_view(v));
-      if (entry.length > high)
-        break;
-      visit(entry);
+    if (!cursor.get(k, v, MDB_GET_BOTH_RANGE))
+      return;
+    MDB_val page{};
+    if (!cursor.get(k, page, MDB_GET_MULTIPLE))
+      return;
+    if (page.mv_data == nullptr)
+      page = v;  // a single posting is stored without a page of duplicates
+    for (;;) {
+      const std::string_view bytes = to_view(page);
+      if (bytes.size() % kPostingSize != 0)
+        throw store::LmdbError(MDB_CORRUPTED, "reading the typo index");
+      for (std::size_t at = 0; at < bytes.size(); at += kPostingSize) {
+        const Posting entry = parse_posting(bytes.substr(at, kPostingSize));
+        const std::uint64_t value = packed(entry.length, entry.id);
+        if (value < first)
+          continue;  // the page begins before the position asked for
+        if (value > last)
+          return;
+        visit(value);
+      }
+      page = MDB_val{};
+      if (!cursor.get(k, page, MDB_NEXT_MULTIPLE))
+        return;
     }
   };
 
   std::vector<std::uint32_t> candidates;
   // Lengths where the gram count cannot exclude a key: every key of such a length.
   if (whole_low <= whole_high) {
-    walk(all_key, whole_low, whole_high, [&](const Posting& entry) {
-      const LengthRule& rule = rules[entry.length];
+    walk(all_key, packed(whole_low, 0), packed(whole_high, UINT32_MAX), [&](std::uint64_t entry) {
+      const LengthRule& rule = rules[length_of(entry)];
       if (rule.admissible && rule.min_shared <= 0)
-        candidates.push_back(entry.id);
+        candidates.push_back(static_cast<std::uint32_t>(entry));
     });
   }
-  // The other lengths: candidates from the rarest m + 3 - T grams, T the least positive bound.
+
+  // The other lengths: the keys that hold one of the rarest m + 3 - T grams (T the least positive
+  // bound), then their exact count of shared grams from the other, commoner grams' lists, merged
+  // with them in posting order. Only the keys that reach their bound are read and compared.
   if (least_positive) {
     struct Token {
       std::string key;
@@ -331,27 +359,58 @@ std::vector<KeyMatch> TypoIndex::search(const store::Transaction& transaction, F
     std::sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
       return a.frequency != b.frequency ? a.frequency < b.frequency : a.key < b.key;
     });
+
     const auto total = static_cast<long long>(tokens.size());  // m + 2
     const long long prefix = std::max<long long>(0, total - *least_positive + 1);
-    const long long rest = total - prefix;
-    std::unordered_map<std::uint32_t, std::pair<std::size_t, long long>> shared;  // length, count
+    const std::uint64_t first = packed(grams_low, 0);
+    const std::uint64_t last = packed(grams_high, UINT32_MAX);
+    std::vector<std::uint64_t> found;
     for (long long i = 0; i < prefix; ++i) {
       const Token& token = tokens[static_cast<std::size_t>(i)];
       if (token.frequency == 0)
         continue;
-      walk(token.key, grams_low, grams_high, [&](const Posting& entry) {
-        const LengthRule& rule = rules[entry.length];
-        if (!rule.admissible || rule.min_shared <= 0)
-          return;
-        auto& slot = shared[entry.id];
-        slot.first = entry.length;
-        ++slot.second;
+      walk(token.key, first, last, [&](std::uint64_t entry) {
+        const LengthRule& rule = rules[length_of(entry)];
+        if (rule.admissible && rule.min_shared > 0)
+          found.push_back(entry);
       });
     }
-    for (const auto& [id, slot] : shared) {
-      if (slot.second + rest >= rules[slot.first].min_shared)
-        candidates.push_back(id);
+
+    std::sort(found.begin(), found.end());
+    struct Counted {
+      std::uint64_t entry = 0;
+      long long shared = 0;
+    };
+    std::vector<Counted> counted;
+    for (const std::uint64_t entry : found) {
+      if (!counted.empty() && counted.back().entry == entry)
+        ++counted.back().shared;
+      else
+        counted.push_back({entry, 1});
     }
+
+    // Keeps the keys that can still reach their bound with `left` lists to go.
+    const auto keep_reachable = [&](long long left) {
+      std::erase_if(counted, [&](const Counted& key) {
+        return key.shared + left < rules[length_of(key.entry)].min_shared;
+      });
+    };
+    keep_reachable(total - prefix);
+    for (long long i = prefix; i < total && !counted.empty(); ++i) {
+      const Token& token = tokens[static_cast<std::size_t>(i)];
+      if (token.frequency > 0) {
+        auto next = counted.begin();
+        walk(token.key, counted.front().entry, counted.back().entry, [&](std::uint64_t entry) {
+          while (next != counted.end() && next->entry < entry)
+            ++next;
+          if (next != counted.end() && next->entry == entry)
+            ++next->shared;
+        });
+      }
+      keep_reachable(total - i - 1);
+    }
+    for (const Counted& key : counted)
+      candidates.push_back(static_cast<std::uint32_t>(key.entry));
   }
 
   // Every candidate is checked as a full scan would check it.

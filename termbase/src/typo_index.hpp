@@ -18,9 +18,11 @@
 // filter), and the padded strings share at least max(n, m) + 2 - 3d grams (q-gram lemma, q = 3:
 // the padded strings have length + 2 grams and one edit touches at most 3 of them). Of the query's
 // m + 2 grams, a key sharing at least T of them shares one of any m + 3 - T of them (the rarest
-// are taken), and its count over those plus the number of the others bounds its total. Lengths
-// where the bound is not positive are taken whole from the length index. Every candidate is then
-// checked with similarity() itself, so the hits and scores are those of a scan of every key.
+// are taken); the other grams' lists are then merged with those keys (all lists are in posting
+// order) for their exact count, and only the keys that reach their length's bound are read.
+// Lengths where the bound is not positive are taken whole from the length index. Every candidate
+// is then checked with similarity() itself, so the hits and scores are those of a scan of every
+// key.
 
 #include <lmdb.h>
 

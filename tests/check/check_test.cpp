@@ -386,3 +386,43 @@ TEST_CASE("two plain-text files aligned line by line", "[check]") {
   CHECK(findings[0].check == "legal-reference");
   CHECK(findings[0].line == 3);
 }
+
+// An editor's unsaved buffer is read as the file it stands for: the same segments, languages and
+// issues as from the file, in every format.
+TEST_CASE("a document read from memory equals the same document read from its file", "[check]") {
+  tolk::testing::TemporaryDirectory directory;
+  const auto tsv = directory.path() / "pairs.tsv";
+  std::ofstream(tsv, std::ios::binary)
+      << "nl\ten\r\nDesertie is strafbaar.\tDesertion is punishable.\nalleen bron\n";
+  const std::vector<std::pair<std::filesystem::path, tolk::check::InputFormat>> samples = {
+      {kData / "sample.nl-en.xlf", tolk::check::InputFormat::xliff},
+      {kData / "sample.nl-ru.xlf", tolk::check::InputFormat::xliff},
+      {kData / "sample.nl-en.po", tolk::check::InputFormat::po},
+      {std::filesystem::path(TOLK_SOURCE_DIR) / "tests/tm/data/ambtsbericht-nl-en-ru.tmx",
+       tolk::check::InputFormat::tmx},
+      {tsv, tolk::check::InputFormat::tsv}};
+  for (const auto& [file, format] : samples) {
+    INFO(file.string());
+    std::ifstream in(file, std::ios::binary);
+    const std::string content((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+    const std::optional<Language> from =
+        format == tolk::check::InputFormat::po ? std::optional(Language::nl) : std::nullopt;
+    const auto from_file = tolk::check::read_document(file, format, from);
+    const auto from_memory = tolk::check::read_document_text(content, file.string(), format, from);
+    CHECK(from_memory.name == from_file.name);
+    CHECK(from_memory.source_language == from_file.source_language);
+    CHECK(from_memory.target_language == from_file.target_language);
+    REQUIRE(from_memory.segments.size() == from_file.segments.size());
+    CHECK_FALSE(from_file.segments.empty());
+    for (std::size_t i = 0; i < from_file.segments.size(); ++i) {
+      CHECK(from_memory.segments[i].id == from_file.segments[i].id);
+      CHECK(from_memory.segments[i].line == from_file.segments[i].line);
+      CHECK(from_memory.segments[i].source == from_file.segments[i].source);
+      CHECK(from_memory.segments[i].target == from_file.segments[i].target);
+    }
+    REQUIRE(from_memory.issues.size() == from_file.issues.size());
+    for (std::size_t i = 0; i < from_file.issues.size(); ++i)
+      CHECK(tolk::io::to_string(from_memory.issues[i]) == tolk::io::to_string(from_file.issues[i]));
+  }
+}

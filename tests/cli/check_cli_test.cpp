@@ -148,6 +148,29 @@ TEST_CASE("tolk check: usage errors and refused input exit with 2", "[cli][check
             .exit_code == 2);
 }
 
+TEST_CASE("tolk check on a file cut off half-way reports what it read and exits with 2",
+          "[cli][check]") {
+  CheckWorkspace workspace;
+  // The sample without its closing tags and with a broken element after the first unit.
+  std::ifstream in(kData / "sample.nl-en.xlf", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string content = bytes.str();
+  const auto cut = content.find("</trans-unit>");
+  REQUIRE(cut != std::string::npos);
+  content = content.substr(0, cut + 13) + "\n<trans-unit id=\"broken\"\n";
+  const auto path = workspace.directory.path() / "cut.nl-en.xlf";
+  std::ofstream(path, std::ios::binary) << content;
+
+  const auto result = workspace.run("check --json " + shell_quote(path.string()));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("cut.nl-en.xlf:") != std::string::npos);
+  CHECK(result.err.find("not well-formed XML") != std::string::npos);
+  CHECK(result.err.find("read up to that point") != std::string::npos);
+  // The unit before the break was checked.
+  CHECK(json::parse(result.out)["segments"].get<int>() == 1);
+}
+
 TEST_CASE("tolk check on two aligned text files", "[cli][check]") {
   CheckWorkspace workspace;
   const auto source = workspace.directory.path() / "nl.txt";

@@ -129,3 +129,44 @@ TEST_CASE("a TM import into a full store fails with a clear error and keeps whol
   CHECK(workspace.run("tm import --batch 200 " + shell_quote(catalog)).exit_code == 0);
   CHECK(json::parse(workspace.run("tm verify --json").out)["consistent"] == true);
 }
+
+TEST_CASE("a term import into a full termbase fails with a clear error and changes nothing",
+          "[cli][termbase][disk-full]") {
+  Workspace workspace;
+  REQUIRE(workspace.run("term import " + shell_quote(kGlossary)).exit_code == 0);
+  const std::string before = workspace.run("term export --format tbx").out;
+  TemporaryDirectory scratch;
+  const auto tbx = scratch.path() / "large.tbx";
+  write_scaled_tbx(tbx, 10);  // 2,300 concepts more
+
+  // The smallest map LMDB allows is the size of what is stored: any growth fills it.
+  const std::string tolk = "TOLK_TERMBASE_MAP_SIZE=65536 LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) +
+                           " -d " + shell_quote(workspace.data()) + " ";
+  const auto full = run_process(tolk + "term import " + shell_quote(tbx.string()));
+  INFO(full.out << full.err);
+  CHECK(full.exit_code == 2);
+  CHECK(full.err.find("MDB_MAP_FULL") != std::string::npos);
+  CHECK(full.err.find("the store in " + workspace.data() + "/termbases/legal is full") !=
+        std::string::npos);
+  CHECK(full.err.find("nothing of the import was stored") != std::string::npos);
+  // One transaction: the termbase is as it was, with the small map and with the default one.
+  for (const std::string& prefix : {tolk, std::string()}) {
+    const auto verified = prefix.empty() ? workspace.run("term verify --json")
+                                         : run_process(prefix + "term verify --json");
+    REQUIRE(verified.exit_code == 0);
+    const json report = json::parse(verified.out);
+    CHECK(report["consistent"] == true);
+    CHECK(report["concepts"].get<int>() == 230);
+  }
+  CHECK(workspace.run("term export --format tbx").out == before);
+
+  // A map size that is not one is refused, naming the variable.
+  const auto invalid = run_process("TOLK_TERMBASE_MAP_SIZE=1GB " + workspace.command() +
+                                   "term lookup dienstplichtontduiking");
+  CHECK(invalid.exit_code == 2);
+  CHECK(invalid.err.find("TOLK_TERMBASE_MAP_SIZE='1GB'") != std::string::npos);
+
+  // With the default map, the import completes.
+  CHECK(workspace.run("term import " + shell_quote(tbx.string())).exit_code == 0);
+  CHECK(json::parse(workspace.run("term verify --json").out)["concepts"].get<int>() == 230 + 2300);
+}

@@ -78,6 +78,7 @@ TEST_CASE("the OpenAPI document lists exactly the routes the service answers", "
   for (const auto& route :
        std::vector<std::pair<std::string, std::string>>{{"GET", "/api/v1/health"},
                                                         {"GET", "/api/v1/lookup"},
+                                                        {"GET", "/api/v1/booth"},
                                                         {"GET", "/api/v1/concepts/{id}"},
                                                         {"POST", "/api/v1/recognize"},
                                                         {"POST", "/api/v1/tm/match"},
@@ -176,4 +177,49 @@ TEST_CASE("a token is required off loopback and checked when given", "[http]") {
   CHECK(service.handle(get("/api/v1/health", {{"Authorization", "Bearer t0ken"}})).status == 200);
   CHECK(service.handle(get("/")).status == 200);
   CHECK(service.handle(get("/assets/app.js")).status == 200);
+}
+
+TEST_CASE("the booth's endpoint answers each keystroke as tolk booth does", "[http][booth]") {
+  const Fixture fixture;
+  const Service service = fixture.service();
+  const auto booth = [&](const std::string& target) {
+    const auto response = service.handle(get("/api/v1/booth?" + target));
+    INFO(target << ": " << response.body);
+    REQUIRE(response.status == 200);
+    return json::parse(response.body);
+  };
+  const auto ids = [](const json& answer) {
+    std::vector<std::string> out;
+    for (const auto& hit : answer["hits"])
+      out.push_back(hit["concept"]["id"].get<std::string>());
+    return out;
+  };
+  // Latin letters find the Russian term, typed letter by letter.
+  const json latin = booth("q=dezertirstvo&direction=ru-nl");
+  CHECK(latin["direction"] == "ru-nl");
+  REQUIRE_FALSE(latin["hits"].empty());
+  CHECK(latin["hits"][0]["concept"]["id"] == "uk-338-desertion");
+  CHECK(latin["hits"][0]["matched_term"]["text"] == "Дезертирство");
+  const json partial = booth("q=dezert&direction=ru-nl");
+  REQUIRE_FALSE(partial["hits"].empty());
+  CHECK(partial["hits"][0]["match"] == "prefix");
+  // A typo (a letter missing) still finds its concept.
+  CHECK(ids(booth("q=dienstplichtontduking&direction=nl-ru")).front() ==
+        "uk-328-evasion-of-service");
+  // Only concepts with a term in the target language: this one has no Russian term yet.
+  const auto laundering = "q=" + std::string("witwassen%20voor%20een%20rechtspersoon");
+  CHECK(ids(booth(laundering + "&direction=nl-en")).front() ==
+        "koap-15-27-3-legal-entity-laundering");
+  for (const auto& id : ids(booth(laundering + "&direction=nl-ru")))
+    CHECK(id != "koap-15-27-3-legal-entity-laundering");
+  CHECK(booth("q=de&direction=nl-ru&limit=2")["hits"].size() <= 2);
+
+  // A bad direction is an error that names it, not a silent default.
+  const auto bad = service.handle(get("/api/v1/booth?q=desertie&direction=nl-de"));
+  CHECK(bad.status == 400);
+  CHECK(bad.body.find("nl-de") != std::string::npos);
+  CHECK(service.handle(get("/api/v1/booth?q=desertie")).status == 400);
+  CHECK(service.handle(get("/api/v1/booth?direction=nl-ru")).status == 400);
+  CHECK(service.handle(get("/api/v1/booth?q=x&direction=nl-ru&limit=0")).status == 400);
+  CHECK(service.handle(get("/api/v1/booth?q=%C3%28&direction=nl-ru")).status == 400);
 }

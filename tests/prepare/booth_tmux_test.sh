@@ -32,6 +32,14 @@ expect_screen() {
   exit 1
 }
 
+# A bad direction is an error that names it, before any terminal is needed (it used to start in
+# nl -> ru without a word).
+if "$tolk" --data "$scratch/tolk-data" booth --direction nl-de </dev/null >/dev/null 2>"$scratch/error"; then
+  echo "FAILED: tolk booth --direction nl-de did not fail" >&2
+  exit 1
+fi
+grep -qF "nl-de" "$scratch/error" || { echo "FAILED: the error does not name nl-de:" >&2; cat "$scratch/error" >&2; exit 1; }
+
 tmux -L "$socket" new-session -d -s booth -x 110 -y 30 \
   "env LANG=C.UTF-8 TERM=xterm-256color '$tolk' --data '$scratch/tolk-data' booth"
 expect_screen "nl → ru"
@@ -60,9 +68,18 @@ expect_screen "воинская часть"
 
 # Esc ends the program.
 tmux -L "$socket" send-keys -t booth Escape
+ended=0
 for _ in $(seq 1 50); do
-  tmux -L "$socket" has-session -t booth 2>/dev/null || { echo "passed"; exit 0; }
+  tmux -L "$socket" has-session -t booth 2>/dev/null || { ended=1; break; }
   sleep 0.2
 done
-echo "FAILED: tolk booth did not end on Esc" >&2
-exit 1
+[ "$ended" = 1 ] || { echo "FAILED: tolk booth did not end on Esc" >&2; exit 1; }
+
+# --direction chooses the direction to start with; a typo in English finds its concept.
+tmux -L "$socket" new-session -d -s booth -x 110 -y 30 \
+  "env LANG=C.UTF-8 TERM=xterm-256color '$tolk' --data '$scratch/tolk-data' booth --direction en-ru"
+expect_screen "en → ru"
+tmux -L "$socket" send-keys -t booth -l "desertei"
+expect_screen "дезертир"
+tmux -L "$socket" send-keys -t booth Escape
+echo "passed"

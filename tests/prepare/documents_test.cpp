@@ -68,6 +68,16 @@ TEST_CASE("a file that cannot be read is named in a clear error; the others are 
   CHECK_THAT(std::string(result.failures[2].what()), Catch::Contains("no such file"));
 }
 
+TEST_CASE("a text file is read with CR LF line ends unified and bounded in size", "[documents]") {
+  docs::ReadLimits limits;
+  const docs::Document whole = docs::read_document(data("case.nl.txt"), limits);
+  CHECK(whole.text.find('\r') == std::string::npos);
+  limits.max_text_bytes = whole.text.size() - 1;
+  CHECK_THROWS_WITH(docs::read_document(data("case.nl.txt"), limits),
+                    Catch::StartsWith(data("case.nl.txt") + ": larger than the limit of " +
+                                      std::to_string(limits.max_text_bytes) + " bytes"));
+}
+
 TEST_CASE("zip members are bounded in size", "[documents]") {
   docs::ReadLimits limits;
   limits.max_member_bytes = 100;  // the case's document.xml is larger

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -19,6 +20,13 @@ struct ProcessResult {
   std::string out;
   std::string err;
 };
+
+// The value of an environment variable, empty when unset (child test processes read their
+// parameters so).
+inline std::string environment_value(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string() : std::string(value);
+}
 
 inline std::string shell_quote(const std::string& text) {
   std::string quoted = "'";

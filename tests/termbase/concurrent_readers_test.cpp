@@ -67,10 +67,7 @@ std::vector<Concept> make_batch(int batch, int generation) {
   return concepts;
 }
 
-std::string environment_value(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? std::string() : std::string(value);
-}
+using tolk::testing::environment_value;
 
 int batch_of(const Concept& entry) {
   REQUIRE(entry.domains.size() == 1);

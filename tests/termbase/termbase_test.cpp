@@ -181,3 +181,35 @@ TEST_CASE("legal references sort by code, then article and part numerically", "[
                                  tolk::termbase::to_string(reference("UK RF", "328", "1")),
                                  tolk::termbase::to_string(reference("UK RF", "328", "2"))});
 }
+
+TEST_CASE("a termbase opened for reading looks up and refuses changes, naming the store",
+          "[termbase][read-only]") {
+  tolk::testing::TemporaryDirectory directory;
+  const auto path = directory.path() / "legal";
+  { Termbase::open(path, true).put(glossary()); }
+  Termbase termbase = Termbase::open_for_reading(path);
+  CHECK(termbase.statistics().concepts == glossary().size());
+  CHECK(termbase.verify().problems.empty());
+  const auto hits = termbase.lookup("dienstplichtontduiking");
+  REQUIRE_FALSE(hits.empty());
+  CHECK(hits.front().entry.id == "uk-328-evasion-of-service");
+  CHECK_THROWS_WITH(termbase.put(glossary()),
+                    Catch::Contains(path.string()) && Catch::Contains("opened for reading only"));
+  CHECK_THROWS_AS(termbase.erase("uk-328-evasion-of-service"), tolk::store::LmdbError);
+  CHECK(termbase.get("uk-328-evasion-of-service").has_value());
+  CHECK_THROWS_WITH(Termbase::open_for_reading(directory.path() / "absent"),
+                    Catch::Contains("no termbase in"));
+}
+
+TEST_CASE("a concept's legal references are joined as the sheets and cards show them",
+          "[termbase]") {
+  Concept entry;
+  CHECK(entry.joined_references().empty());
+  entry.legal_references = {{"UK RF", "328", "1"}, {"KoAP RF", "20.3.3", ""}};
+  CHECK(entry.joined_references() == "UK RF 328 part 1; KoAP RF 20.3.3");
+  CHECK(entry.joined_references(" · ") == "UK RF 328 part 1 · KoAP RF 20.3.3");
+  const auto found = std::find_if(glossary().begin(), glossary().end(),
+                                  [](const Concept& c) { return c.id == "uk-338-desertion"; });
+  REQUIRE(found != glossary().end());
+  CHECK(found->joined_references().starts_with("UK RF 338"));
+}

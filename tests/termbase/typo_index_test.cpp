@@ -407,24 +407,34 @@ TEST_CASE("typo index follows replaced and erased concepts", "[termbase][typo]")
   CHECK(store.termbase.statistics().index_entries == 0);
 }
 
+namespace {
+
+// A termbase of the glossary made to look like schema 1: no typo databases, version "1".
+void make_schema_1_termbase(const std::filesystem::path& path) {
+  { Termbase::open(path, true).put(glossary()); }
+  auto environment = tolk::store::Environment::open(path);
+  auto transaction = tolk::store::Transaction::begin_write(environment);
+  for (const char* name : {"typo-keys", "typo-strings", "typo-grams"}) {
+    MDB_dbi dbi = 0;
+    REQUIRE(mdb_dbi_open(transaction.handle(), name, 0, &dbi) == MDB_SUCCESS);
+    REQUIRE(mdb_drop(transaction.handle(), dbi, 1) == MDB_SUCCESS);
+  }
+  auto meta = tolk::store::Database::open(transaction, "meta");
+  meta.put(transaction, "schema-version", "1");
+  transaction.commit();
+}
+
+}  // namespace
+
 TEST_CASE("a termbase of schema 1 gets its typo index when opened", "[termbase][typo]") {
   tolk::testing::TemporaryDirectory directory;
   const auto path = directory.path() / "old";
-  { Termbase::open(path, true).put(glossary()); }
-  {  // Make it look like schema 1: no typo databases, version "1".
-    auto environment = tolk::store::Environment::open(path);
-    auto transaction = tolk::store::Transaction::begin_write(environment);
-    for (const char* name : {"typo-keys", "typo-strings", "typo-grams"}) {
-      MDB_dbi dbi = 0;
-      REQUIRE(mdb_dbi_open(transaction.handle(), name, 0, &dbi) == MDB_SUCCESS);
-      REQUIRE(mdb_drop(transaction.handle(), dbi, 1) == MDB_SUCCESS);
-    }
-    auto meta = tolk::store::Database::open(transaction, "meta");
-    meta.put(transaction, "schema-version", "1");
-    transaction.commit();
-  }
+  // Opened for writing, or for reading (then upgraded first, once).
+  const bool for_reading = GENERATE(false, true);
+  INFO((for_reading ? "open_for_reading" : "open"));
+  make_schema_1_termbase(path);
   {
-    Termbase termbase = Termbase::open(path);
+    const Termbase termbase = for_reading ? Termbase::open_for_reading(path) : Termbase::open(path);
     CHECK(termbase.statistics().typo_keys > 0);
     const auto hits = termbase.lookup("dienstplichtontduking");
     REQUIRE_FALSE(hits.empty());
@@ -453,4 +463,49 @@ TEST_CASE("a termbase of a newer schema is refused", "[termbase][typo]") {
     transaction.commit();
   }
   CHECK_THROWS_WITH(Termbase::open(path), Catch::Contains("newer tolk"));
+  CHECK_THROWS_WITH(Termbase::open_for_reading(path), Catch::Contains("newer tolk"));
+}
+
+TEST_CASE("typo index: the prefixes a booth sends of long terms give the hits of a full scan",
+          "[termbase][typo]") {
+  // The glossary, synthetic concepts, and 1,500 phrases that share most of their grams with the
+  // glossary's long Dutch terms: posting lists of many LMDB pages, candidates by the thousand.
+  std::vector<Concept> concepts = synthetic_concepts(1000, 11);
+  const std::vector<Concept>& shipped = glossary();
+  concepts.insert(concepts.end(), shipped.begin(), shipped.end());
+  std::vector<std::string> long_terms;
+  for (const Concept& entry : shipped) {
+    if (const Term* term = entry.preferred_term(Language::nl); term && term->text.size() >= 25)
+      long_terms.push_back(term->text);
+  }
+  REQUIRE(long_terms.size() >= 10);
+  std::mt19937 random(1123);
+  for (std::size_t i = 0; i < 1500; ++i) {
+    Concept entry;
+    entry.id = "crowd-" + std::to_string(i);
+    std::string text = long_terms[i % long_terms.size()];
+    text = with_typos(text.substr(0, text.size() * 2 / 3), random, 1 + i % 4) + " " +
+           std::to_string(i);
+    entry.terms.push_back(make_term(text, Language::nl));
+    concepts.push_back(std::move(entry));
+  }
+  Store store(concepts);
+  const Reference reference(concepts);
+  std::size_t fuzzy = 0;
+  for (std::size_t t = 0; t < long_terms.size(); t += 2) {
+    const std::string& term = long_terms[t];
+    const std::string typo = with_typos(term, random, 1);
+    for (const std::string* text : {&term, &typo}) {
+      for (std::size_t length = 12; length < text->size(); length += 7) {
+        std::string query = text->substr(0, length);
+        while (!query.empty() && (static_cast<unsigned char>(query.back()) & 0xC0) == 0x80)
+          query.pop_back();  // whole characters only
+        LookupOptions options;
+        options.language = Language::nl;
+        if (check_query(store.termbase, reference, query, options))
+          ++fuzzy;
+      }
+    }
+  }
+  CHECK(fuzzy > 50);
 }

@@ -19,3 +19,17 @@ TEST_CASE("an unsupported language is an error that names it", "[language]") {
   CHECK_THROWS_WITH(tolk::text::require_language("uk"), Catch::Contains("'uk'"));
   CHECK(tolk::text::language_code(Language::ru) == "ru");
 }
+
+TEST_CASE("a direction is two different supported languages, or an error naming the text",
+          "[language]") {
+  using tolk::text::Direction;
+  CHECK(tolk::text::parse_direction("nl-ru") == Direction{Language::nl, Language::ru});
+  CHECK(tolk::text::parse_direction("RU-en") == Direction{Language::ru, Language::en});
+  CHECK(tolk::text::to_string(tolk::text::parse_direction("en-nl")) == "en-nl");
+  CHECK_THROWS_WITH(tolk::text::parse_direction("nl-de"), Catch::Contains("'nl-de'"));
+  CHECK_THROWS_AS(tolk::text::parse_direction("nl-nl"), std::invalid_argument);
+  CHECK_THROWS_AS(tolk::text::parse_direction("nlru"), std::invalid_argument);
+  CHECK_THROWS_AS(tolk::text::parse_direction("nl-ru-en"), std::invalid_argument);
+  CHECK_THROWS_AS(tolk::text::parse_direction(""), std::invalid_argument);
+  CHECK_THROWS_AS(tolk::text::parse_direction("nl-"), std::invalid_argument);
+}

@@ -289,3 +289,27 @@ TEST_CASE("the index finds exactly what scoring every unit finds, on a real cata
   CHECK(compared == 450);
   CHECK(with_matches > 200);
 }
+
+TEST_CASE("a TM opened for reading matches and refuses changes, naming the store",
+          "[tm][read-only]") {
+  TemporaryDirectory directory;
+  const auto path = directory.path() / "tm";
+  { TranslationMemory::open(path, true).add(report_units()); }
+  TranslationMemory memory = TranslationMemory::open_for_reading(path);
+  CHECK(memory.statistics().units == 4);
+  CHECK(memory.verify().problems.empty());
+  const auto matches = memory.match(
+      "Desertie (artikel 338 WvS) kan gedurende een mobilisatieperiode bestraft worden.",
+      nl_to_en());
+  REQUIRE_FALSE(matches.empty());
+  CHECK(matches.front().target.find("Desertion") == 0);
+  ConcordanceOptions concordance;
+  concordance.language = "nl";
+  CHECK(memory.concordance("mobilisatieperiode", concordance).size() == 2);
+  CHECK_THROWS_WITH(memory.add(report_units()),
+                    Catch::Contains(path.string()) && Catch::Contains("opened for reading only"));
+  CHECK_THROWS_AS(memory.erase(1), tolk::store::LmdbError);
+  CHECK(memory.statistics().units == 4);
+  CHECK_THROWS_AS(TranslationMemory::open_for_reading(directory.path() / "absent"),
+                  TranslationMemoryError);
+}

@@ -62,6 +62,22 @@ Language require_language(std::string_view tag) {
   throw UnknownLanguageError(tag);
 }
 
+Direction parse_direction(std::string_view text) {
+  const auto dash = text.find('-');
+  const auto from = parse_language(text.substr(0, dash));
+  const auto to =
+      dash == std::string_view::npos ? std::nullopt : parse_language(text.substr(dash + 1));
+  if (!from || !to || *from == *to || text.find('-', dash + 1) != std::string_view::npos)
+    throw std::invalid_argument("'" + std::string(text) +
+                                "' is not a direction such as nl-ru (nl, en or ru, two different)");
+  return {*from, *to};
+}
+
+std::string to_string(Direction direction) {
+  return std::string(language_code(direction.from)) + '-' +
+         std::string(language_code(direction.to));
+}
+
 Language detect_language(std::string_view text, std::span<const Language> candidates) {
   const auto allowed = [&](Language language) {
     return std::find(candidates.begin(), candidates.end(), language) != candidates.end();

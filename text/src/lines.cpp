@@ -4,6 +4,22 @@
 
 namespace tolk::text {
 
+std::string unify_line_breaks(std::string_view text, std::string_view drop) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n')
+        ++i;
+    } else if (drop.find(c) == std::string_view::npos) {
+      out += c;
+    }
+  }
+  return out;
+}
+
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
   for (std::size_t newline = text.find('\n'); newline != std::string_view::npos;

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -637,18 +638,15 @@ std::ifstream open_or_refuse(const std::filesystem::path& file) {
   return in;
 }
 
-}  // namespace
-
-ReadSummary read_po(const std::filesystem::path& file, const UnitSink& sink,
-                    std::string_view source_language, std::optional<std::string> target_language,
-                    const ReadOptions& options) {
-  std::ifstream in = open_or_refuse(file);
+// A PO catalog from `in`, named `name` in units and issues; `size` for the progress (0: unknown).
+ReadSummary read_po_stream(std::istream& in, const std::string& name, std::size_t size,
+                           const UnitSink& sink, std::string_view source_language,
+                           std::optional<std::string> target_language, const ReadOptions& options) {
   ReadSummary summary;
-  IssueLog log(file.string(), options.strictness, summary.issues);
-  CatalogUnits units(file.string(), sink, source_language, std::move(target_language), log,
-                     summary);
+  IssueLog log(name, options.strictness, summary.issues);
+  CatalogUnits units(name, sink, source_language, std::move(target_language), log, summary);
   PoParser parser(units, log);
-  exchange_support::ProgressMeter progress(options, io::file_size_or_zero(file));
+  exchange_support::ProgressMeter progress(options, size);
   std::string line;
   std::size_t number = 0;
   std::size_t bytes = 0;
@@ -660,6 +658,24 @@ ReadSummary read_po(const std::filesystem::path& file, const UnitSink& sink,
   parser.finish();
   progress.finish(bytes);
   return summary;
+}
+
+}  // namespace
+
+ReadSummary read_po(const std::filesystem::path& file, const UnitSink& sink,
+                    std::string_view source_language, std::optional<std::string> target_language,
+                    const ReadOptions& options) {
+  std::ifstream in = open_or_refuse(file);
+  return read_po_stream(in, file.string(), io::file_size_or_zero(file), sink, source_language,
+                        std::move(target_language), options);
+}
+
+ReadSummary read_po_text(std::string_view content, std::string_view source_name,
+                         const UnitSink& sink, std::string_view source_language,
+                         std::optional<std::string> target_language, const ReadOptions& options) {
+  std::istringstream in{std::string(content)};
+  return read_po_stream(in, std::string(source_name), content.size(), sink, source_language,
+                        std::move(target_language), options);
 }
 
 ReadSummary read_mo(const std::filesystem::path& file, const UnitSink& sink,

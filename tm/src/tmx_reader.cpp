@@ -94,8 +94,8 @@ class TmxReader {
       if (!seen_root_) {
         log_.refuse(failure.line, "not well-formed XML: " + failure.reason);
       }
-      log_.report(failure.line, concat("not well-formed XML: ", failure.reason,
-                                       "; the file is read up to that point"));
+      log_.report_rest_unread(failure.line, concat("not well-formed XML: ", failure.reason,
+                                                   "; the file is read up to that point"));
     }
     reader_ = nullptr;
     progress_.finish(source_.consumed());

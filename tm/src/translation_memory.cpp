@@ -362,28 +362,43 @@ TranslationMemory::TranslationMemory(TranslationMemory&&) noexcept = default;
 TranslationMemory& TranslationMemory::operator=(TranslationMemory&&) noexcept = default;
 TranslationMemory::~TranslationMemory() = default;
 
-TranslationMemory TranslationMemory::open(const std::filesystem::path& directory, bool create) {
-  if (!create && !std::filesystem::exists(directory / "data.mdb"))
-    throw TranslationMemoryError("no translation memory in " + directory.string());
+namespace {
+
+store::EnvironmentOptions memory_environment_options(bool read_only) {
   store::EnvironmentOptions options;
   options.map_size = std::size_t{1} << 36;  // 64 GiB of address space; the file grows as needed
   // TOLK_TM_MAP_SIZE (bytes) lowers that bound: valgrind cannot reserve 64 GiB, and a small map
   // is how the tests fill a store up (MDB_MAP_FULL).
-  if (const char* limit = std::getenv("TOLK_TM_MAP_SIZE"); limit != nullptr && *limit != '\0')
-    options.map_size = static_cast<std::size_t>(std::strtoull(limit, nullptr, 10));
-  store::Environment environment = store::Environment::open(directory, options);
-  auto transaction = store::Transaction::begin_write(environment);
-  auto meta = store::Database::open(transaction, "meta");
-  const auto version = meta.get(transaction, "schema");
-  if (!version) {
-    meta.put(transaction, "schema", std::to_string(kTranslationMemorySchemaVersion));
-  } else if (*version != std::to_string(kTranslationMemorySchemaVersion)) {
+  if (const auto limit = store::map_size_from_environment("TOLK_TM_MAP_SIZE"))
+    options.map_size = *limit;
+  options.read_only = read_only;
+  return options;
+}
+
+void require_schema(const std::filesystem::path& directory,
+                    std::optional<std::string_view> version) {
+  if (version && *version != std::to_string(kTranslationMemorySchemaVersion)) {
     throw TranslationMemoryError(
         "the translation memory in " + directory.string() + " has schema version " +
         std::string(*version) + "; this tolk reads version " +
         std::to_string(kTranslationMemorySchemaVersion) +
         ": export it to TMX with the tolk that wrote it and import it again");
   }
+}
+
+}  // namespace
+
+TranslationMemory TranslationMemory::open(const std::filesystem::path& directory, bool create) {
+  if (!create && !std::filesystem::exists(directory / "data.mdb"))
+    throw TranslationMemoryError("no translation memory in " + directory.string());
+  store::Environment environment =
+      store::Environment::open(directory, memory_environment_options(false));
+  auto transaction = store::Transaction::begin_write(environment);
+  auto meta = store::Database::open(transaction, "meta");
+  const auto version = meta.get(transaction, "schema");
+  require_schema(directory, version);
+  if (!version)
+    meta.put(transaction, "schema", std::to_string(kTranslationMemorySchemaVersion));
   using store::ValueKind;
   auto state = std::make_unique<State>(
       State{std::move(environment), meta, store::Database::open(transaction, "units"),
@@ -396,6 +411,30 @@ TranslationMemory TranslationMemory::open(const std::filesystem::path& directory
             store::Database::open(transaction, "exact", store::OpenMode::create,
                                   ValueKind::sorted_integers)});
   transaction.commit();
+  return TranslationMemory(std::move(state));
+}
+
+TranslationMemory TranslationMemory::open_for_reading(const std::filesystem::path& directory) {
+  if (!std::filesystem::exists(directory / "data.mdb"))
+    throw TranslationMemoryError("no translation memory in " + directory.string());
+  store::Environment environment =
+      store::Environment::open(directory, memory_environment_options(true));
+  auto transaction = store::Transaction::begin_read(environment);
+  const auto open = [&](std::string_view name) {
+    auto database = store::Database::open_if_exists(transaction, name);
+    if (!database) {
+      throw TranslationMemoryError("the translation memory in " + directory.string() +
+                                   " is incomplete (no '" + std::string(name) +
+                                   "' database): it was never opened for writing by tolk");
+    }
+    return *database;
+  };
+  auto meta = open("meta");
+  require_schema(directory, meta.get(transaction, "schema"));
+  auto state = std::make_unique<State>(State{std::move(environment), meta, open("units"),
+                                             open("signatures"), open("tokens"), open("postings"),
+                                             open("lemmas"), open("exact")});
+  transaction.commit();  // a read transaction's commit keeps the database handles it opened
   return TranslationMemory(std::move(state));
 }
 

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,17 +76,16 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 
 }  // namespace
 
-ReadSummary read_tsv_pairs(const std::filesystem::path& file, const UnitSink& sink,
-                           std::string_view source_language, std::string_view target_language,
-                           const ReadOptions& options) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw ImportError({{file.string(), 0, "cannot open the file"}});
-  }
+namespace {
+
+// Pairs from `in`, named `name` in units and issues; `size` for the progress (0: unknown).
+ReadSummary read_tsv_pairs_stream(std::istream& in, const std::string& name, std::size_t size,
+                                  const UnitSink& sink, std::string_view source_language,
+                                  std::string_view target_language, const ReadOptions& options) {
   ReadSummary summary;
-  IssueLog log(file.string(), options.strictness, summary.issues);
-  exchange_support::ProgressMeter progress(options, io::file_size_or_zero(file));
-  const std::string origin = io::file_name_only(file.string());
+  IssueLog log(name, options.strictness, summary.issues);
+  exchange_support::ProgressMeter progress(options, size);
+  const std::string origin = io::file_name_only(name);
   std::string source = language_as_recorded(source_language);
   std::string target = language_as_recorded(target_language);
   summary.source_language = source;
@@ -157,6 +157,27 @@ ReadSummary read_tsv_pairs(const std::filesystem::path& file, const UnitSink& si
   }
   progress.finish(bytes);
   return summary;
+}
+
+}  // namespace
+
+ReadSummary read_tsv_pairs(const std::filesystem::path& file, const UnitSink& sink,
+                           std::string_view source_language, std::string_view target_language,
+                           const ReadOptions& options) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw ImportError({{file.string(), 0, "cannot open the file"}});
+  }
+  return read_tsv_pairs_stream(in, file.string(), io::file_size_or_zero(file), sink,
+                               source_language, target_language, options);
+}
+
+ReadSummary read_tsv_pairs_text(std::string_view content, std::string_view source_name,
+                                const UnitSink& sink, std::string_view source_language,
+                                std::string_view target_language, const ReadOptions& options) {
+  std::istringstream in{std::string(content)};
+  return read_tsv_pairs_stream(in, std::string(source_name), content.size(), sink, source_language,
+                               target_language, options);
 }
 
 }  // namespace tolk::tm

@@ -44,7 +44,7 @@ class XliffReader {
       }
       summary_.issues.push_back(
           {name_, failure.line,
-           "not well-formed XML: " + failure.reason + "; the file is read up to that point"});
+           "not well-formed XML: " + failure.reason + "; the file is read up to that point", true});
     }
     reader_ = nullptr;
     if (!seen_root_)

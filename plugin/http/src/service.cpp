@@ -10,6 +10,7 @@
 
 #include "assets.hpp"
 #include "request_target.hpp"
+#include "tolk/booth/booth_search.hpp"
 #include "tolk/check/checker.hpp"
 #include "tolk/check/document.hpp"
 #include "tolk/io/strings.hpp"
@@ -256,6 +257,7 @@ constexpr RouteEntry kRoutes[] = {
     {"GET", "/openapi.json"},
     {"GET", "/api/v1/health"},
     {"GET", "/api/v1/lookup"},
+    {"GET", "/api/v1/booth"},
     {"GET", "/api/v1/concepts/{id}"},
     {"GET", "/api/v1/domains"},
     {"POST", "/api/v1/recognize"},
@@ -353,6 +355,10 @@ struct Service::State {
   mutable std::unique_ptr<tm::Terminology> terminology;
   mutable std::unique_ptr<check::Checker> checker;
 
+  // The booth's live search (the /booth page), built once on first use: its keys in memory.
+  mutable std::once_flag booth_built;
+  mutable std::unique_ptr<booth::BoothSearch> booth_search;
+
   explicit State(ServiceOptions given)
       : options(std::move(given)),
         workspace(store::Workspace::open_existing(options.data_directory)) {}
@@ -365,6 +371,15 @@ struct Service::State {
       terminology = std::make_unique<tm::Terminology>(concepts);
       checker = std::make_unique<check::Checker>(concepts);
     });
+  }
+
+  const booth::BoothSearch& require_booth_search() const {
+    const termbase::Termbase& source = require_termbase();
+    std::call_once(booth_built, [&] {
+      const booth::BoothSource sources[] = {{&source, false}};
+      booth_search = std::make_unique<booth::BoothSearch>(sources);
+    });
+    return *booth_search;
   }
 
   const termbase::Termbase& require_termbase() const {
@@ -399,6 +414,7 @@ struct Service::State {
   Response dispatch(const Request& request, const ParsedTarget& target) const;
   Response health() const;
   Response lookup(const ParsedTarget& target) const;
+  Response booth_lookup(const ParsedTarget& target) const;
   Response concept_by_id(const std::string& id) const;
   Response domains() const;
   Response recognize(const Request& request) const;
@@ -434,7 +450,7 @@ Service::Service(ServiceOptions options) {
 
   const auto termbase_directory = state.workspace.termbase_directory(given.termbase);
   if (std::filesystem::exists(termbase_directory / "data.mdb"))
-    state.termbase.emplace(termbase::Termbase::open(termbase_directory));
+    state.termbase.emplace(termbase::Termbase::open_for_reading(termbase_directory));
   const auto memory_directory =
       state.workspace.translation_memory_directory(given.translation_memory);
   if (std::filesystem::exists(memory_directory / "data.mdb"))
@@ -452,6 +468,8 @@ const ServiceOptions& Service::options() const {
 
 void Service::warm_up() const {
   state_->build_terminology();
+  if (state_->termbase)
+    state_->require_booth_search();
 }
 
 std::vector<Route> Service::routes() {
@@ -605,6 +623,8 @@ Response Service::State::dispatch(const Request& request, const ParsedTarget& ta
     return health();
   if (path == "/api/v1/lookup")
     return lookup(target);
+  if (path == "/api/v1/booth")
+    return booth_lookup(target);
   if (path == "/api/v1/concepts/{id}")
     return concept_by_id(parameter);
   if (path == "/api/v1/domains")
@@ -646,6 +666,33 @@ Response Service::State::lookup(const ParsedTarget& target) const {
   for (const auto& hit : hits)
     out.push_back(tolk::json::lookup_hit_json(hit));
   return json_response({{"query", *query}, {"hits", out}});
+}
+
+Response Service::State::booth_lookup(const ParsedTarget& target) const {
+  const std::string* query = param(target, "q");
+  if (query == nullptr || query->empty())
+    throw RequestError(400, "q (the text typed so far) is missing");
+  if (query->size() > 512)
+    throw RequestError(400, "q is longer than 512 bytes");
+  text::validate_utf8(*query, "q");
+  const std::string* direction_text = param(target, "direction");
+  text::Direction direction;
+  try {
+    direction = text::parse_direction(direction_text ? *direction_text : "");
+  } catch (const std::invalid_argument& error) {
+    throw RequestError(400, std::string("direction: ") + error.what());
+  }
+  const std::size_t limit = number_param(target, "limit", 6, 1, options.max_lookup_limit);
+  json out = json::array();
+  for (const auto& hit : require_booth_search().search(*query, direction, limit)) {
+    out.push_back(
+        {{"match", hit.prefix ? std::string_view("prefix") : termbase::to_string(hit.kind)},
+         {"score", hit.score},
+         {"matched_term", tolk::json::term_json(hit.entry.terms[hit.term_index])},
+         {"concept", tolk::json::concept_json(hit.entry)}});
+  }
+  return json_response(
+      {{"query", *query}, {"direction", text::to_string(direction)}, {"hits", out}});
 }
 
 Response Service::State::concept_by_id(const std::string& id) const {

@@ -13,8 +13,8 @@
     const title = el('h3', {}, hit.matched_term.text);
     title.append(el('span', { class: 'kind' }, hit.match + ' · ' + concept.id));
     box.append(title);
-    if (concept.legal_references && concept.legal_references.length)
-      box.append(el('div', { class: 'refs' }, concept.legal_references.join('; ')));
+    if (concept.legal && concept.legal.length)
+      box.append(el('div', { class: 'refs' }, concept.legal.join('; ')));
     const table = el('table', { class: 'terms' });
     for (const language of ['nl', 'en', 'ru']) {
       const terms = concept.terms.filter((t) => t.language === language);

@@ -16,12 +16,14 @@
     if (!query) { results.replaceChildren(); return; }
     const [from, to] = directions[current];
     try {
-      const answer = await getJson('/api/v1/lookup?q=' + encodeURIComponent(query) + '&lang=' + from + '&limit=6', signal);
+      // The booth's own search (as `tolk booth`): prefixes, transliteration, typos, and only
+      // concepts with a term in the target language.
+      const answer = await getJson('/api/v1/booth?q=' + encodeURIComponent(query) + '&direction=' + from + '-' + to + '&limit=6', signal);
       results.replaceChildren(...answer.hits.map((hit) => {
         const targets = hit.concept.terms.filter((t) => t.language === to && t.status !== 'deprecated').map((t) => t.text);
         return el('li', {}, el('div', { class: 'target' }, targets.join(' · ') || '—'),
                   el('span', { class: 'source' }, hit.matched_term.text),
-                  el('span', { class: 'ref' }, (hit.concept.legal_references || []).join('; ')));
+                  el('span', { class: 'ref' }, (hit.concept.legal || []).join('; ')));
       }));
     } catch (error) {
       if (error.name !== 'AbortError') results.replaceChildren(el('li', {}, error.message));

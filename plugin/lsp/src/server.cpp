@@ -1,7 +1,5 @@
 #include "tolk/lsp/server.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <fstream>
@@ -267,7 +265,6 @@ struct Server::State {
   std::vector<std::pair<std::string, tm::TranslationMemory>> memories;
   std::optional<tm::Terminology> terminology;                       // for repairing TM matches
   std::map<std::string, std::vector<std::string>> session_ignores;  // uri -> ignore lines
-  std::size_t scratch_count = 0;  // bilingual buffers are copied to numbered folders
 
   explicit State(ServerOptions server_options) : options(std::move(server_options)) {}
 
@@ -306,7 +303,7 @@ struct Server::State {
                          "tolk: no termbase '" + name + "' in " + options.data_directory.string());
             continue;
           }
-          for (auto& entry : termbase::Termbase::open(directory).all())
+          for (auto& entry : termbase::Termbase::open_for_reading(directory).all())
             concepts.push_back(std::move(entry));
         } catch (const std::exception& error) {
           show_message(1, "tolk: termbase '" + name + "': " + error.what());
@@ -320,7 +317,7 @@ struct Server::State {
                                 options.data_directory.string());
             continue;
           }
-          memories.emplace_back(name, tm::TranslationMemory::open(directory));
+          memories.emplace_back(name, tm::TranslationMemory::open_for_reading(directory));
         } catch (const std::exception& error) {
           show_message(1, "tolk: translation memory '" + name + "': " + error.what());
         }
@@ -507,29 +504,11 @@ struct Server::State {
 
   json bilingual_diagnostics(const TextDocument& document, check::InputFormat format) {
     json diagnostics = json::array();
-    // The checker reads files; the buffer (unsaved edits) goes to a private copy with the same
-    // name, so that the format and the messages' file name are the user's. The copy lives only
-    // while it is read.
-    struct Scratch {
-      std::filesystem::path directory;
-      ~Scratch() {
-        std::error_code ignored;
-        std::filesystem::remove_all(directory, ignored);
-      }
-    } scratch_copy{std::filesystem::temp_directory_path() /
-                   ("tolk-lsp-" + std::to_string(static_cast<long>(::getpid())) + "-" +
-                    std::to_string(++scratch_count))};
-    std::filesystem::create_directories(scratch_copy.directory);
-    const std::filesystem::path copy =
-        scratch_copy.directory / std::filesystem::path(uri_to_path(document.uri())).filename();
-    {
-      std::ofstream out(copy, std::ios::binary | std::ios::trunc);
-      out << document.text();
-    }
+    // The buffer with its unsaved edits, read as the file it stands for.
     check::BilingualDocument bilingual;
     try {
-      bilingual =
-          check::read_document(copy, format, settings.source_language, settings.target_language);
+      bilingual = check::read_document_text(document.text(), uri_to_path(document.uri()), format,
+                                            settings.source_language, settings.target_language);
     } catch (const std::exception& error) {
       diagnostics.push_back({{"range", range_json({})},
                              {"severity", 1},
@@ -623,10 +602,7 @@ struct Server::State {
     }
     card << "\n";
     if (!entry.legal_references.empty()) {
-      card << "\n**Legal reference:** ";
-      for (std::size_t i = 0; i < entry.legal_references.size(); ++i)
-        card << (i ? "; " : "") << termbase::to_string(entry.legal_references[i]);
-      card << "\n";
+      card << "\n**Legal reference:** " << entry.joined_references() << "\n";
     }
     for (const auto& [language, definition] : entry.definitions)
       card << "\n**Definition** (" << text::language_code(language) << "): " << definition << "\n";

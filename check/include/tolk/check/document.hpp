@@ -48,6 +48,11 @@ class DocumentError : public std::runtime_error {
 BilingualDocument read_document(const std::filesystem::path& file, InputFormat format,
                                 std::optional<text::Language> from = std::nullopt,
                                 std::optional<text::Language> to = std::nullopt);
+// The same from text in memory (an editor's unsaved buffer); `name` stands for the file in the
+// document and its issues.
+BilingualDocument read_document_text(std::string_view content, std::string name, InputFormat format,
+                                     std::optional<text::Language> from = std::nullopt,
+                                     std::optional<text::Language> to = std::nullopt);
 
 // Two plain-text files, line n of one translated by line n of the other; empty lines on both
 // sides are skipped, a line count that differs is reported as an issue.

@@ -30,13 +30,10 @@ inline constexpr int kBoxes = 5;
 // Days until a card in box 1..5 is due again after a right answer that put it there.
 inline constexpr std::int64_t kBoxIntervalDays[kBoxes] = {0, 1, 3, 7, 21};
 
-struct Direction {
-  Language from = Language::nl;
-  Language to = Language::ru;
-};
-// "nl-ru" -> {nl, ru}; throws std::invalid_argument for anything else.
-Direction parse_direction(std::string_view text);
-std::string to_string(Direction direction);
+// The direction drilled: "nl-ru" (text::parse_direction) is also how progress is keyed.
+using text::Direction;
+using text::parse_direction;
+using text::to_string;
 
 struct Progress {
   int box = 1;           // 1..kBoxes

@@ -15,6 +15,9 @@ struct ImportIssue {
   std::string file;
   std::size_t line = 0;  // 1-based; 0 when the problem concerns the whole file
   std::string reason;
+  // The file stops being readable here (not well-formed, invalid UTF-8): nothing after `line`
+  // was read. A tool that must see the whole file (tolk check) treats it as invalid input.
+  bool rest_unread = false;
 };
 
 // "FILE:LINE: reason", or "FILE: reason" for the whole file.
@@ -45,6 +48,13 @@ class IssueLog {
   // A bad entry: recorded (lenient) or the whole file refused (strict).
   void report(std::size_t line, std::string reason) {
     issues_.push_back({file_, line, std::move(reason)});
+    if (strictness_ == Strictness::strict)
+      throw ImportError(issues_);
+  }
+  // The file stops being readable at `line`: what came before is kept (lenient) or the whole
+  // file refused (strict).
+  void report_rest_unread(std::size_t line, std::string reason) {
+    issues_.push_back({file_, line, std::move(reason), true});
     if (strictness_ == Strictness::strict)
       throw ImportError(issues_);
   }

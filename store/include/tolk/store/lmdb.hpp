@@ -28,13 +28,29 @@ class LmdbError : public std::runtime_error {
 struct EnvironmentOptions {
   std::size_t map_size = std::size_t{1} << 30;  // upper bound of the store's size; sparse on disk
   unsigned max_databases = 16;
+  // MDB_RDONLY: read transactions only, and nothing in the folder is written but LMDB's lock
+  // file. A store on a read-only file system is read without a lock file (LMDB does that itself);
+  // a store whose lock file cannot be created or written for lack of permission (a copy from a
+  // read-only share) is read with MDB_NOLOCK: nobody may write that store while it is read.
   bool read_only = false;
 };
+
+// The environment variable `name`, when set and not empty, as a map size in bytes (how the tests
+// fill a store up, and how valgrind, which cannot reserve many GiB, runs). Throws LmdbError(EINVAL)
+// for a value that is not a whole number of bytes of at least 64 KiB.
+std::optional<std::size_t> map_size_from_environment(const char* name);
+
+// For a write through the LMDB API itself (mdb_put, mdb_del in `txn`): throws, unless `code` is
+// MDB_SUCCESS, an LmdbError that names the store, and says that it is full (the map) or how much
+// room its file system has left when the write ran out of room.
+void check_write(int code, std::string_view operation, MDB_txn* txn);
 
 class Environment {
  public:
   // Opens the environment in `directory` (data.mdb and lock.mdb), creating the directory unless
-  // read-only. Several processes may open it; LMDB serialises writers and lets readers run.
+  // read-only. Several processes may open it; LMDB serialises writers and lets readers run. A
+  // store that cannot be written (permission, read-only file system) is refused for writing with
+  // an LmdbError that names the folder and says so.
   static Environment open(const std::filesystem::path& directory, EnvironmentOptions options = {});
 
   Environment(Environment&& other) noexcept;
@@ -57,6 +73,7 @@ class Environment {
 class Transaction {
  public:
   static Transaction begin_read(const Environment& environment);
+  // Throws LmdbError(EACCES) naming the store when the environment was opened read-only.
   static Transaction begin_write(const Environment& environment);
 
   Transaction(Transaction&& other) noexcept;
@@ -65,6 +82,9 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction();  // aborts unless committed
 
+  // A commit that fails for want of room (a full disk or quota, a file size limit, LMDB's map)
+  // throws an LmdbError naming the store and the room left on its file system; the transaction's
+  // changes are then dropped and the store holds what it held before.
   void commit();
   void abort() noexcept;
   MDB_txn* handle() const;

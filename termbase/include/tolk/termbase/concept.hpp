@@ -86,6 +86,9 @@ struct Concept {
   // The terms of a language for display: the preferred one first, then the others that are not
   // deprecated, joined by `separator`.
   std::string joined_terms(Language language, std::string_view separator) const;
+  // The legal references as to_string() writes them ("UK RF 328 part 1"), in order, joined by
+  // `separator`; empty when there are none.
+  std::string joined_references(std::string_view separator = "; ") const;
 };
 
 // Names as TBX writes them ("preferredTerm-admn-sts", "fullForm", "noun", "masculine", ...) and

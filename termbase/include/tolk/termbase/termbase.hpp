@@ -65,6 +65,11 @@ class Termbase {
  public:
   // Opens the termbase in `directory`, creating it when `create` and absent.
   static Termbase open(const std::filesystem::path& directory, bool create = false);
+  // Opens an existing termbase for lookups, exports and checks only: LMDB read-only
+  // (MDB_RDONLY), so that it works on a store that cannot be written (a read-only share, a CD)
+  // and never waits for a writer. put() and erase() then throw store::LmdbError. A termbase of
+  // an older schema is upgraded first, which needs it to be writable once.
+  static Termbase open_for_reading(const std::filesystem::path& directory);
 
   Termbase(Termbase&&) noexcept = default;
   Termbase& operator=(Termbase&&) noexcept = default;

@@ -33,6 +33,20 @@ class UnknownLanguageError : public std::invalid_argument {
 // As parse_language, but throws UnknownLanguageError naming the tag.
 Language require_language(std::string_view tag);
 
+// A translation direction: terms of one language answered in another (the booth, the drill).
+struct Direction {
+  Language from = Language::nl;
+  Language to = Language::ru;
+
+  bool operator==(const Direction&) const = default;
+};
+
+// "nl-ru" -> {nl, ru} (each side as parse_language reads it). Throws std::invalid_argument,
+// naming the text, for anything else, a side tolk does not support, or the same language twice.
+Direction parse_direction(std::string_view text);
+// "nl-ru": the form parse_direction reads.
+std::string to_string(Direction direction);
+
 // The language a text is mostly written in, among `candidates`: Russian when Cyrillic letters
 // outnumber Latin ones, else Dutch or English by their commonest function words (a tie is Dutch,
 // the language most of tolk's users write in). Reads at most the first 64 KiB.

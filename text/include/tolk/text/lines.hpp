@@ -3,10 +3,15 @@
 // and a line number its bytes. The index holds offsets only: the caller passes the text again.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace tolk::text {
+
+// `text` with CR LF and lone CR turned into LF, so that line numbers are those every editor
+// shows; `drop` lists further bytes to leave out (a PDF's form feeds, say).
+std::string unify_line_breaks(std::string_view text, std::string_view drop = {});
 
 class LineIndex {
  public:

@@ -57,6 +57,11 @@ ReadSummary read_po(const std::filesystem::path& file, const UnitSink& sink,
                     std::string_view source_language = "en",
                     std::optional<std::string> target_language = std::nullopt,
                     const ReadOptions& options = {});
+// The same from a catalog in memory (an editor's buffer); `source_name` stands for the file.
+ReadSummary read_po_text(std::string_view content, std::string_view source_name,
+                         const UnitSink& sink, std::string_view source_language = "en",
+                         std::optional<std::string> target_language = std::nullopt,
+                         const ReadOptions& options = {});
 // An MO file has no lines: its units' origin_line (and its issues' line) is the entry's 1-based
 // index in the file's string tables.
 ReadSummary read_mo(const std::filesystem::path& file, const UnitSink& sink,
@@ -69,6 +74,9 @@ ReadSummary read_mo(const std::filesystem::path& file, const UnitSink& sink,
 ReadSummary read_tsv_pairs(const std::filesystem::path& file, const UnitSink& sink,
                            std::string_view source_language, std::string_view target_language,
                            const ReadOptions& options = {});
+ReadSummary read_tsv_pairs_text(std::string_view content, std::string_view source_name,
+                                const UnitSink& sink, std::string_view source_language,
+                                std::string_view target_language, const ReadOptions& options = {});
 
 // Writes TMX 1.4b, UTF-8, valid against the TMX 1.4b DTD: a header, then one <tu> per unit.
 struct TmxHeader {

@@ -108,6 +108,10 @@ class TranslationMemory {
  public:
   // Opens the TM in `directory`, creating it when `create` and absent.
   static TranslationMemory open(const std::filesystem::path& directory, bool create = false);
+  // Opens an existing TM for matches, concordance, export and checks only: LMDB read-only
+  // (MDB_RDONLY), so that it works on a store that cannot be written (a read-only share, a CD)
+  // and never waits for a writer. add() and erase() then throw store::LmdbError.
+  static TranslationMemory open_for_reading(const std::filesystem::path& directory);
   TranslationMemory(TranslationMemory&&) noexcept;
   TranslationMemory& operator=(TranslationMemory&&) noexcept;
   ~TranslationMemory();
