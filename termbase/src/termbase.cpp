@@ -311,6 +311,17 @@ int schema_version(const std::filesystem::path& directory, std::optional<std::st
   return version;
 }
 
+// Opens every database of a read-only termbase once, in a read transaction that is committed so
+// that the environment keeps the handles. LMDB forbids opening databases from concurrent
+// transactions: without this, the first lookups of several threads would each open them (and
+// race on LMDB's table of names).
+store::Environment with_databases_opened(store::Environment environment) {
+  Transaction transaction = Transaction::begin_read(environment);
+  open_indexes(transaction, store::OpenMode::existing);
+  transaction.commit();
+  return environment;
+}
+
 }  // namespace
 
 Termbase::Termbase(store::Environment environment) : environment_(std::move(environment)) {}
@@ -351,7 +362,7 @@ Termbase Termbase::open_for_reading(const std::filesystem::path& directory) {
       }
     }
     if (current)
-      return Termbase(std::move(environment));
+      return Termbase(with_databases_opened(std::move(environment)));
   }
   // An older schema is upgraded once, in a write transaction (the environment above is closed
   // first: LMDB wants one environment per store and process).
@@ -363,7 +374,8 @@ Termbase Termbase::open_for_reading(const std::filesystem::path& directory) {
                         "written (" +
                         error.what() + ")");
   }
-  return Termbase(store::Environment::open(directory, termbase_environment_options(true)));
+  return Termbase(with_databases_opened(
+      store::Environment::open(directory, termbase_environment_options(true))));
 }
 
 std::size_t Termbase::put(std::span<const Concept> concepts) {
