@@ -23,6 +23,7 @@ struct ServeCommand {
   std::string token;
   std::string termbase = "legal";
   std::string memory = "legal";
+  std::string personal = "personal";
   std::vector<std::string> allowed_hosts;
   std::size_t threads = 16;
   std::size_t max_body = std::size_t{1} << 20;
@@ -90,6 +91,7 @@ int run_serve(const GlobalOptions& global, const ServeCommand& command) {
   }
   service.termbase = command.termbase;
   service.translation_memory = command.memory;
+  service.personal_termbase = command.personal;
   service.allowed_hosts = command.allowed_hosts;
   service.max_body_bytes = command.max_body;
   if (service.token.empty() && !http::is_loopback_host(service.host))
@@ -148,6 +150,8 @@ void add_serve_commands(CLI::App& app, const GlobalOptions& global, int& exit_co
                     tr("Termbase name in the workspace (default: legal)"));
   serve->add_option("-m,--tm", command->memory,
                     tr("Translation memory name in the workspace (default: legal)"));
+  serve->add_option("--personal", command->personal,
+                    tr("The interpreter's own termbase, searched too (default: personal)"));
   serve->add_option("--allow-host", command->allowed_hosts,
                     tr("Another name the Host header may give (repeatable)"));
   serve->add_option("--threads", command->threads, tr("Connections served at once (default 16)"))

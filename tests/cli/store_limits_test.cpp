@@ -22,6 +22,7 @@
 #include <sstream>
 #include <string>
 
+#include "http_client.hpp"
 #include "run_process.hpp"
 #include "skip_test.hpp"
 #include "temporary_directory.hpp"
@@ -147,6 +148,51 @@ Counts verified_counts(const fs::path& data, const std::string& prefix = {}) {
   return counts;
 }
 
+// "setpriv --reuid=65534" -> {"setpriv", "--reuid=65534"}
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string word; in >> word;)
+    words.push_back(word);
+  return words;
+}
+
+// `tolk serve` on a workspace that cannot be written (run with `prefix`): lookups, matches and
+// concordance answer; adding a unit is refused with 409 and the reason; the TM keeps its units.
+void check_server_reads_and_refuses_writes(const fs::path& data, const std::string& prefix) {
+  tolk::testing::ServerProcess server(TOLK_BINARY, data.string(), {}, "127.0.0.1",
+                                      words_of(prefix));
+  const auto lookup = server.request("GET", "/api/v1/lookup?q=dienstplichtontduiking");
+  REQUIRE(lookup.status == 200);
+  CHECK(lookup.body.find("dienstplichtontduiking") != std::string::npos);
+  const auto match = server.request("POST", "/api/v1/tm/match",
+                                    json{{"segment", "cannot remove directory %s"},
+                                         {"source_language", "en"},
+                                         {"target_language", "nl"}}
+                                        .dump());
+  INFO(match.body);
+  REQUIRE(match.status == 200);
+  CHECK_FALSE(json::parse(match.body)["matches"].empty());
+  const auto concordance = server.request("GET", "/api/v1/tm/concordance?q=directories&lang=en");
+  INFO(concordance.body);
+  REQUIRE(concordance.status == 200);
+  CHECK_FALSE(json::parse(concordance.body)["hits"].empty());
+
+  const auto added = server.request("POST", "/api/v1/tm/units",
+                                    json{{"source", "read-only"},
+                                         {"target", "alleen-lezen"},
+                                         {"source_language", "en"},
+                                         {"target_language", "nl"}}
+                                        .dump());
+  INFO(added.body);
+  CHECK(added.status == 409);
+  const json error = json::parse(added.body)["error"];
+  CHECK(error["code"] == "read_only");
+  CHECK(error["message"].get<std::string>().find((data / "tms" / "legal").string()) !=
+        std::string::npos);
+  CHECK(server.stop() == 0);
+}
+
 // On a workspace that cannot be written (at `data`, run with `prefix`): every read command works
 // and every write command fails with exit code 2 and a message naming the store.
 void check_reads_work_and_writes_fail(const fs::path& data, const std::string& prefix,
@@ -193,6 +239,7 @@ void check_reads_work_and_writes_fail(const fs::path& data, const std::string& p
     CHECK(refused.err.find("tolk: error: cannot open the store in " + store + " for writing") !=
           std::string::npos);
   }
+  check_server_reads_and_refuses_writes(data, prefix);
   CHECK(verified_counts(data, prefix).units == 1769);
 }
 

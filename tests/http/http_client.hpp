@@ -117,16 +117,21 @@ inline HttpResponse parse_response(const std::string& raw) {
 }
 
 // `tolk serve` on a free port of `host`, with the workspace `data`; stopped with SIGTERM.
+// `launcher`: a program and its arguments that run tolk (setpriv, to run it as another user).
 class ServerProcess {
  public:
   ServerProcess(const std::string& binary, const std::string& data,
-                std::vector<std::string> extra = {}, const std::string& host = "127.0.0.1")
+                std::vector<std::string> extra = {}, const std::string& host = "127.0.0.1",
+                std::vector<std::string> launcher = {})
       : host_(host) {
     int output[2];
     if (::pipe(output) != 0)
       throw std::runtime_error("pipe() failed");
-    std::vector<std::string> arguments = {binary,   "-d", data,     "serve",
-                                          "--host", host, "--port", "0"};
+    std::vector<std::string> arguments = std::move(launcher);
+    for (const std::string& argument :
+         {binary, std::string("-d"), data, std::string("serve"), std::string("--host"), host,
+          std::string("--port"), std::string("0")})
+      arguments.push_back(argument);
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -139,7 +144,7 @@ class ServerProcess {
       argv.push_back(nullptr);
       ::setenv("LANG", "C.UTF-8", 1);
       ::unsetenv("TOLK_TOKEN");
-      ::execv(binary.c_str(), argv.data());
+      ::execvp(argv[0], argv.data());
       ::_exit(127);
     }
     ::close(output[1]);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <span>
 
 #include "assets.hpp"
 #include "request_target.hpp"
@@ -222,4 +223,54 @@ TEST_CASE("the booth's endpoint answers each keystroke as tolk booth does", "[ht
   CHECK(service.handle(get("/api/v1/booth?direction=nl-ru")).status == 400);
   CHECK(service.handle(get("/api/v1/booth?q=x&direction=nl-ru&limit=0")).status == 400);
   CHECK(service.handle(get("/api/v1/booth?q=%C3%28&direction=nl-ru")).status == 400);
+}
+
+TEST_CASE("the booth's endpoint searches the interpreter's own termbase too, marked as own",
+          "[http][booth]") {
+  const Fixture fixture;
+  using tolk::termbase::Language;
+  using tolk::termbase::TermStatus;
+  tolk::termbase::Concept own;
+  own.id = "own-keuringsarts";
+  const auto term = [](std::string text, Language language) {
+    tolk::termbase::Term made;
+    made.text = std::move(text);
+    made.language = language;
+    made.status = TermStatus::preferred;
+    return made;
+  };
+  own.terms = {term("keuringsarts", Language::nl), term("examining physician", Language::en)};
+  // Every store is open once at a time in this process (LMDB's rule): each handle below is closed
+  // before the next opens the same store.
+  {
+    const auto workspace = tolk::store::Workspace::open_existing(fixture.data);
+    tolk::termbase::Termbase::open(workspace.termbase_directory("personal"), true)
+        .put(std::span(&own, 1));
+  }
+
+  const auto hits_of = [](const Service& service, const std::string& target) {
+    const auto response = service.handle(get("/api/v1/booth?" + target));
+    INFO(target << ": " << response.body);
+    REQUIRE(response.status == 200);
+    return json::parse(response.body)["hits"];
+  };
+  {
+    const Service service = fixture.service();
+    const json typed = hits_of(service, "q=keuringsa&direction=nl-en");
+    REQUIRE_FALSE(typed.empty());
+    CHECK(typed[0]["concept"]["id"] == "own-keuringsarts");
+    CHECK(typed[0]["own"] == true);
+    const json shipped = hits_of(service, "q=desertie&direction=nl-ru");
+    REQUIRE_FALSE(shipped.empty());
+    CHECK(shipped[0]["own"] == false);
+  }
+
+  // Without a personal termbase (--personal ''), only the shipped one is searched.
+  ServiceOptions options;
+  options.data_directory = fixture.data;
+  options.port = 8377;
+  options.personal_termbase.clear();
+  const Service without(options);
+  for (const auto& hit : hits_of(without, "q=keuringsa&direction=nl-en"))
+    CHECK(hit["concept"]["id"] != "own-keuringsarts");
 }

@@ -1,7 +1,9 @@
 #include "tolk/http/service.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -61,6 +63,8 @@ std::string error_code(int status) {
       return "forbidden";
     case 404:
       return "not_found";
+    case 409:
+      return "read_only";
     case 413:
     case 414:
     case 431:
@@ -342,12 +346,16 @@ struct Service::State {
   ServiceOptions options;
   store::Workspace workspace;
   std::optional<termbase::Termbase> termbase;
-  std::set<std::string> allowed_hosts;  // lower case, IPv6 without brackets
+  std::optional<termbase::Termbase> personal_termbase;  // searched by the booth only
+  std::set<std::string> allowed_hosts;                  // lower case, IPv6 without brackets
 
   // The TM, opened at start or created by the first unit added; readers take the pointer under
   // the mutex and then work without it (LMDB read transactions never wait for the writer).
   mutable std::mutex memory_mutex;
   mutable std::shared_ptr<tm::TranslationMemory> memory;
+  // Why the TM cannot be written here (a read-only file system or copy), empty when it can: it is
+  // then opened for reading, and adding a unit answers 409 with this reason.
+  std::string memory_read_only_reason;
 
   // Built once, on first use: every concept, lemmatised for recognition, term repair and checks.
   mutable std::once_flag terminology_built;
@@ -376,7 +384,9 @@ struct Service::State {
   const booth::BoothSearch& require_booth_search() const {
     const termbase::Termbase& source = require_termbase();
     std::call_once(booth_built, [&] {
-      const booth::BoothSource sources[] = {{&source, false}};
+      std::vector<booth::BoothSource> sources = {{&source, false}};
+      if (personal_termbase)
+        sources.push_back({&*personal_termbase, true});
       booth_search = std::make_unique<booth::BoothSearch>(sources);
     });
     return *booth_search;
@@ -397,12 +407,40 @@ struct Service::State {
   }
 
   std::shared_ptr<tm::TranslationMemory> memory_for_writing() const {
+    const std::string name = "the translation memory '" + options.translation_memory + "'";
+    if (!memory_read_only_reason.empty())
+      throw RequestError(409, name + " cannot be written here: " + memory_read_only_reason);
     std::lock_guard lock(memory_mutex);
     if (!memory) {
-      memory = std::make_shared<tm::TranslationMemory>(tm::TranslationMemory::open(
-          workspace.translation_memory_directory(options.translation_memory), true));
+      try {
+        memory = std::make_shared<tm::TranslationMemory>(tm::TranslationMemory::open(
+            workspace.translation_memory_directory(options.translation_memory), true));
+      } catch (const store::LmdbError& error) {
+        if (!is_read_only_error(error.code()))
+          throw;
+        throw RequestError(409, name + " cannot be created here: " + error.what());
+      } catch (const std::filesystem::filesystem_error& error) {
+        if (!is_read_only_error(error.code().value()))
+          throw;
+        throw RequestError(409, name + " cannot be created here: " + error.what());
+      }
     }
     return memory;
+  }
+
+  static bool is_read_only_error(int code) { return code == EACCES || code == EROFS; }
+
+  // The TM for writing when it may be written, else for reading, with the reason kept.
+  void open_memory(const std::filesystem::path& directory) {
+    try {
+      memory = std::make_shared<tm::TranslationMemory>(tm::TranslationMemory::open(directory));
+    } catch (const store::LmdbError& error) {
+      if (!is_read_only_error(error.code()))
+        throw;
+      memory = std::make_shared<tm::TranslationMemory>(
+          tm::TranslationMemory::open_for_reading(directory));
+      memory_read_only_reason = error.what();
+    }
   }
 
   bool host_allowed(const Authority& authority) const {
@@ -451,11 +489,16 @@ Service::Service(ServiceOptions options) {
   const auto termbase_directory = state.workspace.termbase_directory(given.termbase);
   if (std::filesystem::exists(termbase_directory / "data.mdb"))
     state.termbase.emplace(termbase::Termbase::open_for_reading(termbase_directory));
+  if (!given.personal_termbase.empty() && given.personal_termbase != given.termbase) {
+    store::require_valid_store_name(given.personal_termbase);
+    const auto personal_directory = state.workspace.termbase_directory(given.personal_termbase);
+    if (std::filesystem::exists(personal_directory / "data.mdb"))
+      state.personal_termbase.emplace(termbase::Termbase::open_for_reading(personal_directory));
+  }
   const auto memory_directory =
       state.workspace.translation_memory_directory(given.translation_memory);
   if (std::filesystem::exists(memory_directory / "data.mdb"))
-    state.memory =
-        std::make_shared<tm::TranslationMemory>(tm::TranslationMemory::open(memory_directory));
+    state.open_memory(memory_directory);
 }
 
 Service::~Service() = default;
@@ -688,6 +731,7 @@ Response Service::State::booth_lookup(const ParsedTarget& target) const {
     out.push_back(
         {{"match", hit.prefix ? std::string_view("prefix") : termbase::to_string(hit.kind)},
          {"score", hit.score},
+         {"own", hit.personal},
          {"matched_term", tolk::json::term_json(hit.entry.terms[hit.term_index])},
          {"concept", tolk::json::concept_json(hit.entry)}});
   }
@@ -704,11 +748,15 @@ Response Service::State::concept_by_id(const std::string& id) const {
 }
 
 Response Service::State::domains() const {
+  // From the concepts read once at start (the server never writes the termbase), not from a
+  // walk over the store per request.
+  require_termbase();
+  build_terminology();
   std::map<std::string, std::size_t> counts;
-  require_termbase().for_each([&](const termbase::Concept& entry) {
+  for (const auto& entry : concepts) {
     for (const auto& domain : entry.domains)
       ++counts[domain];
-  });
+  }
   json out = json::array();
   for (const auto& [domain, count] : counts)
     out.push_back({{"domain", domain}, {"concepts", count}});

@@ -23,7 +23,8 @@
         const targets = hit.concept.terms.filter((t) => t.language === to && t.status !== 'deprecated').map((t) => t.text);
         return el('li', {}, el('div', { class: 'target' }, targets.join(' · ') || '—'),
                   el('span', { class: 'source' }, hit.matched_term.text),
-                  el('span', { class: 'ref' }, (hit.concept.legal || []).join('; ')));
+                  el('span', { class: 'ref' }, (hit.concept.legal || []).join('; ')),
+                  hit.own ? el('span', { class: 'own' }, 'own entry') : '');
       }));
     } catch (error) {
       if (error.name !== 'AbortError') results.replaceChildren(el('li', {}, error.message));

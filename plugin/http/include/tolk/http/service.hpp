@@ -39,6 +39,9 @@ struct ServiceOptions {
   std::filesystem::path data_directory;  // the workspace
   std::string termbase = "legal";
   std::string translation_memory = "legal";
+  // The interpreter's own termbase (tolk term add): the booth searches it too and marks its
+  // entries as own. Empty, or a termbase that does not exist: none.
+  std::string personal_termbase = "personal";
   // Where the server listens: the Host header must name this address, localhost, or one of
   // allowed_hosts, and the port (no DNS rebinding).
   std::string host = "127.0.0.1";
