@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "preferred_term.hpp"
 #include "temporary_directory.hpp"
 #include "tolk/termbase/exchange.hpp"
 
@@ -20,6 +21,7 @@ using tolk::termbase::Concept;
 using tolk::termbase::Term;
 using tolk::termbase::Termbase;
 using tolk::termbase::TermStatus;
+using tolk::testing::preferred_term;
 using tolk::text::Direction;
 using tolk::text::Language;
 
@@ -69,14 +71,6 @@ std::vector<std::string> ids(const std::vector<BoothHit>& hits) {
 bool finds(const std::vector<BoothHit>& hits, const std::string& id) {
   return std::any_of(hits.begin(), hits.end(),
                      [&](const BoothHit& hit) { return hit.entry.id == id; });
-}
-
-Term term(std::string text, Language language) {
-  Term out;
-  out.text = std::move(text);
-  out.language = language;
-  out.status = TermStatus::preferred;
-  return out;
 }
 
 Concept concept_with(std::string id, std::vector<Term> terms) {
@@ -165,11 +159,12 @@ TEST_CASE("shortest first holds when more than 64 keys begin the query", "[booth
   std::vector<Concept> concepts;
   for (int i = 0; i < 100; ++i) {
     const std::string number = std::to_string(1000 + i).substr(1);
-    concepts.push_back(concept_with("long-" + number, {term("straf a" + number, Language::nl),
-                                                       term("штраф " + number, Language::ru)}));
+    concepts.push_back(
+        concept_with("long-" + number, {preferred_term("straf a" + number, Language::nl),
+                                        preferred_term("штраф " + number, Language::ru)}));
   }
-  concepts.push_back(concept_with(
-      "short", {term("strafzaak", Language::nl), term("уголовное дело", Language::ru)}));
+  concepts.push_back(concept_with("short", {preferred_term("strafzaak", Language::nl),
+                                            preferred_term("уголовное дело", Language::ru)}));
   const Store store(concepts);
   const BoothSource source{&store.termbase, false};
   const BoothSearch search({&source, 1});
@@ -185,11 +180,12 @@ TEST_CASE("the limit is applied after the target language, not before", "[booth]
   // The old search cut the lookup's hits to the limit first and answered nothing in nl → ru.
   std::vector<Concept> concepts;
   for (int i = 0; i < 7; ++i)
-    concepts.push_back(concept_with(
-        "a-" + std::to_string(i),
-        {term("getuigenverklaring", Language::nl), term("witness statement", Language::en)}));
-  concepts.push_back(concept_with("z-with-russian", {term("getuigenverklaring", Language::nl),
-                                                     term("показания свидетеля", Language::ru)}));
+    concepts.push_back(concept_with("a-" + std::to_string(i),
+                                    {preferred_term("getuigenverklaring", Language::nl),
+                                     preferred_term("witness statement", Language::en)}));
+  concepts.push_back(
+      concept_with("z-with-russian", {preferred_term("getuigenverklaring", Language::nl),
+                                      preferred_term("показания свидетеля", Language::ru)}));
   const Store store(concepts);
   const BoothSource source{&store.termbase, false};
   const BoothSearch search({&source, 1});
@@ -203,9 +199,9 @@ TEST_CASE("the limit is applied after the target language, not before", "[booth]
 }
 
 TEST_CASE("the interpreter's own entries are marked and come first on a tie", "[booth]") {
-  const Store own(
-      {concept_with("own-desertion", {term("desertie", Language::nl),
-                                      term("самовольное оставление части", Language::ru)})});
+  const Store own({concept_with("own-desertion",
+                                {preferred_term("desertie", Language::nl),
+                                 preferred_term("самовольное оставление части", Language::ru)})});
   const BoothSource sources[] = {{&shipped().store.termbase, false}, {&own.termbase, true}};
   const BoothSearch search(sources);
   const auto hits = search.search("desertie", kNlRu);

@@ -9,6 +9,7 @@
 #include <span>
 
 #include "assets.hpp"
+#include "preferred_term.hpp"
 #include "request_target.hpp"
 #include "temporary_directory.hpp"
 #include "tolk/store/workspace.hpp"
@@ -229,17 +230,11 @@ TEST_CASE("the booth's endpoint searches the interpreter's own termbase too, mar
           "[http][booth]") {
   const Fixture fixture;
   using tolk::termbase::Language;
-  using tolk::termbase::TermStatus;
   tolk::termbase::Concept own;
   own.id = "own-keuringsarts";
-  const auto term = [](std::string text, Language language) {
-    tolk::termbase::Term made;
-    made.text = std::move(text);
-    made.language = language;
-    made.status = TermStatus::preferred;
-    return made;
-  };
-  own.terms = {term("keuringsarts", Language::nl), term("examining physician", Language::en)};
+  using tolk::testing::preferred_term;
+  own.terms = {preferred_term("keuringsarts", Language::nl),
+               preferred_term("examining physician", Language::en)};
   // Every store is open once at a time in this process (LMDB's rule): each handle below is closed
   // before the next opens the same store.
   {

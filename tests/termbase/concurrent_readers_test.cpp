@@ -16,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include "reader_processes.hpp"
 #include "run_process.hpp"
 #include "temporary_directory.hpp"
 #include "tolk/termbase/termbase.hpp"
@@ -149,27 +150,10 @@ TEST_CASE("several reader processes see whole batches while one process writes",
   tolk::testing::TemporaryDirectory directory;
   const auto store = directory.path() / "tb";
   Termbase termbase = Termbase::open(store, true);
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe");
 
-  std::vector<std::future<tolk::testing::ProcessResult>> readers;
-  std::vector<std::filesystem::path> ready_files;
-  for (int i = 0; i < kReaders; ++i) {
-    const auto ready = directory.path() / ("ready-" + std::to_string(i));
-    ready_files.push_back(ready);
-    const std::string command = "TOLK_READER_TERMBASE=" + tolk::testing::shell_quote(store) +
-                                " TOLK_READER_READY=" + tolk::testing::shell_quote(ready) + " " +
-                                tolk::testing::shell_quote(self) +
-                                " 'termbase reader process' --use-colour no";
-    readers.push_back(
-        std::async(std::launch::async, [command] { return tolk::testing::run_process(command); }));
-  }
-  const auto started = std::chrono::steady_clock::now();
-  for (const auto& ready : ready_files) {
-    while (!std::filesystem::exists(ready) &&
-           std::chrono::steady_clock::now() - started < std::chrono::seconds(30)) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-  }
+  auto readers = tolk::testing::start_reader_processes(
+      kReaders, directory.path(), "TOLK_READER_TERMBASE=" + tolk::testing::shell_quote(store),
+      "termbase reader process");
 
   // Batch b is put in round b, replaced (next generation) in round b + 1, erased in round b + 2.
   std::size_t erased = 0;

@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "preferred_term.hpp"
 #include "temporary_directory.hpp"
 #include "tolk/termbase/exchange.hpp"
 
 using namespace tolk::termbase;
+using tolk::testing::preferred_term;
 
 namespace {
 
@@ -39,19 +41,11 @@ LookupHit first_hit(std::string_view query, LookupOptions options = {}) {
   return hits.front();
 }
 
-Term preferred(std::string text, Language language) {
-  Term term;
-  term.text = std::move(text);
-  term.language = language;
-  term.status = TermStatus::preferred;
-  return term;
-}
-
 Concept small_concept(std::string id, std::string nl, std::string en) {
   Concept entry;
   entry.id = std::move(id);
-  entry.terms.push_back(preferred(std::move(nl), Language::nl));
-  entry.terms.push_back(preferred(std::move(en), Language::en));
+  entry.terms.push_back(preferred_term(std::move(nl), Language::nl));
+  entry.terms.push_back(preferred_term(std::move(en), Language::en));
   return entry;
 }
 

@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 
+#include "preferred_term.hpp"
 #include "temporary_directory.hpp"
 #include "tolk/store/lmdb.hpp"
 #include "tolk/termbase/exchange.hpp"
@@ -18,6 +19,7 @@
 #include "tolk/text/utf8.hpp"
 
 using namespace tolk::termbase;
+using tolk::testing::preferred_term;
 namespace text = tolk::text;
 
 namespace {
@@ -202,14 +204,6 @@ std::vector<std::string> dictionary_words(const std::string& file) {
   return words;
 }
 
-Term make_term(std::string text_value, Language language) {
-  Term term;
-  term.text = std::move(text_value);
-  term.language = language;
-  term.status = TermStatus::preferred;
-  return term;
-}
-
 // `count` concepts with a 1-3 word term in nl, en and ru from the dictionaries; every fifth also
 // gets a variant one edit away from its Dutch term, so that near keys crowd each other.
 std::vector<Concept> synthetic_concepts(std::size_t count, unsigned seed) {
@@ -233,11 +227,12 @@ std::vector<Concept> synthetic_concepts(std::size_t count, unsigned seed) {
   for (std::size_t i = 0; i < count; ++i) {
     Concept entry;
     entry.id = "syn-" + std::to_string(i);
-    entry.terms.push_back(make_term(phrase(nl), Language::nl));
-    entry.terms.push_back(make_term(phrase(en), Language::en));
-    entry.terms.push_back(make_term(phrase(ru), Language::ru));
+    entry.terms.push_back(preferred_term(phrase(nl), Language::nl));
+    entry.terms.push_back(preferred_term(phrase(en), Language::en));
+    entry.terms.push_back(preferred_term(phrase(ru), Language::ru));
     if (i % 5 == 0)
-      entry.terms.push_back(make_term(with_typos(entry.terms[0].text, random, 1), Language::nl));
+      entry.terms.push_back(
+          preferred_term(with_typos(entry.terms[0].text, random, 1), Language::nl));
     concepts.push_back(std::move(entry));
   }
   return concepts;
@@ -486,7 +481,7 @@ TEST_CASE("typo index: the prefixes a booth sends of long terms give the hits of
     std::string text = long_terms[i % long_terms.size()];
     text = with_typos(text.substr(0, text.size() * 2 / 3), random, 1 + i % 4) + " " +
            std::to_string(i);
-    entry.terms.push_back(make_term(text, Language::nl));
+    entry.terms.push_back(preferred_term(text, Language::nl));
     concepts.push_back(std::move(entry));
   }
   Store store(concepts);

@@ -23,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "reader_processes.hpp"
 #include "run_process.hpp"
 #include "temporary_directory.hpp"
 #include "tolk/tm/translation_memory.hpp"
@@ -321,7 +322,6 @@ TEST_CASE("reader processes and threads see whole units and whole batches while 
   const auto store = directory.path() / "tm";
   const auto done = directory.path() / "done";
   TranslationMemory memory = TranslationMemory::open(store, true);
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe");
   const int batches = batch_count();
 
   // The import: one batch per transaction. The first is committed before the readers start, so
@@ -341,25 +341,11 @@ TEST_CASE("reader processes and threads see whole units and whole batches while 
     std::filesystem::path file;
     ~MarkDone() { std::ofstream(file) << "done\n"; }
   } mark_done{done};
-  std::vector<std::filesystem::path> ready_files;
-  for (int i = 0; i < kReaders; ++i) {
-    const auto ready = directory.path() / ("ready-" + std::to_string(i));
-    ready_files.push_back(ready);
-    const std::string command = "TOLK_READER_TM=" + tolk::testing::shell_quote(store) +
-                                " TOLK_READER_READY=" + tolk::testing::shell_quote(ready) +
-                                " TOLK_READER_DONE=" + tolk::testing::shell_quote(done) + " " +
-                                tolk::testing::shell_quote(self) +
-                                " 'tm reader process' --use-colour no";
-    readers.push_back(
-        std::async(std::launch::async, [command] { return tolk::testing::run_process(command); }));
-  }
-  const auto started = std::chrono::steady_clock::now();
-  for (const auto& ready : ready_files) {
-    while (!std::filesystem::exists(ready) &&
-           std::chrono::steady_clock::now() - started < std::chrono::seconds(30)) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-  }
+  readers = tolk::testing::start_reader_processes(
+      kReaders, directory.path(),
+      "TOLK_READER_TM=" + tolk::testing::shell_quote(store) +
+          " TOLK_READER_DONE=" + tolk::testing::shell_quote(done),
+      "tm reader process");
 
   // Only the time spent writing counts towards units/s.
   std::chrono::duration<double> writing{0};

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <charconv>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -178,6 +179,21 @@ std::size_t number_param(const ParsedTarget& target, std::string_view name, std:
     throw RequestError(400, std::string(name) + " must be a number from " + std::to_string(low) +
                                 " to " + std::to_string(high));
   return value;
+}
+
+constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
+
+// The query "q": present, not empty, valid UTF-8, at most `max_bytes` long; `meaning` says
+// what it is in the error.
+const std::string& query_param(const ParsedTarget& target, std::string_view meaning,
+                               std::size_t max_bytes = 512) {
+  const std::string* query = param(target, "q");
+  if (query == nullptr || query->empty())
+    throw RequestError(400, "q (" + std::string(meaning) + ") is missing");
+  if (query->size() > max_bytes)
+    throw RequestError(400, "q is longer than " + std::to_string(max_bytes) + " bytes");
+  text::validate_utf8(*query, "q");
+  return *query;
 }
 
 std::optional<text::Language> language_param(const std::string* tag, std::string_view what) {
@@ -695,29 +711,19 @@ Response Service::State::health() const {
 }
 
 Response Service::State::lookup(const ParsedTarget& target) const {
-  const std::string* query = param(target, "q");
-  if (query == nullptr || query->empty())
-    throw RequestError(400, "q (the text to look up) is missing");
-  if (query->size() > 512)
-    throw RequestError(400, "q is longer than 512 bytes");
-  text::validate_utf8(*query, "q");
+  const std::string& query = query_param(target, "the text to look up");
   termbase::LookupOptions lookup;
   lookup.limit = number_param(target, "limit", 10, 1, options.max_lookup_limit);
   lookup.language = language_param(param(target, "lang"), "lang");
-  const auto hits = require_termbase().lookup(*query, lookup);
+  const auto hits = require_termbase().lookup(query, lookup);
   json out = json::array();
   for (const auto& hit : hits)
     out.push_back(tolk::json::lookup_hit_json(hit));
-  return json_response({{"query", *query}, {"hits", out}});
+  return json_response({{"query", query}, {"hits", out}});
 }
 
 Response Service::State::booth_lookup(const ParsedTarget& target) const {
-  const std::string* query = param(target, "q");
-  if (query == nullptr || query->empty())
-    throw RequestError(400, "q (the text typed so far) is missing");
-  if (query->size() > 512)
-    throw RequestError(400, "q is longer than 512 bytes");
-  text::validate_utf8(*query, "q");
+  const std::string& query = query_param(target, "the text typed so far");
   const std::string* direction_text = param(target, "direction");
   text::Direction direction;
   try {
@@ -727,7 +733,7 @@ Response Service::State::booth_lookup(const ParsedTarget& target) const {
   }
   const std::size_t limit = number_param(target, "limit", 6, 1, options.max_lookup_limit);
   json out = json::array();
-  for (const auto& hit : require_booth_search().search(*query, direction, limit)) {
+  for (const auto& hit : require_booth_search().search(query, direction, limit)) {
     out.push_back(
         {{"match", hit.prefix ? std::string_view("prefix") : termbase::to_string(hit.kind)},
          {"score", hit.score},
@@ -736,7 +742,7 @@ Response Service::State::booth_lookup(const ParsedTarget& target) const {
          {"concept", tolk::json::concept_json(hit.entry)}});
   }
   return json_response(
-      {{"query", *query}, {"direction", text::to_string(direction)}, {"hits", out}});
+      {{"query", query}, {"direction", text::to_string(direction)}, {"hits", out}});
 }
 
 Response Service::State::concept_by_id(const std::string& id) const {
@@ -813,10 +819,7 @@ Response Service::State::match(const Request& request) const {
 }
 
 Response Service::State::concordance(const ParsedTarget& target) const {
-  const std::string* query = param(target, "q");
-  if (query == nullptr || query->empty())
-    throw RequestError(400, "q (the words to find) is missing");
-  text::validate_utf8(*query, "q");
+  const std::string& query = query_param(target, "the words to find", kNoLimit);
   const std::string* language = param(target, "lang");
   if (language == nullptr || language->empty())
     throw RequestError(400, "lang (the side searched) is missing");
@@ -827,11 +830,11 @@ Response Service::State::concordance(const ParsedTarget& target) const {
   const std::string* substring = param(target, "substring");
   if (substring != nullptr && (*substring == "1" || *substring == "true"))
     concordance_options.mode = tm::ConcordanceOptions::Mode::substring;
-  const auto hits = require_memory()->concordance(*query, concordance_options);
+  const auto hits = require_memory()->concordance(query, concordance_options);
   json out = json::array();
   for (const auto& hit : hits)
     out.push_back(tolk::json::concordance_hit_json(hit));
-  return json_response({{"query", *query}, {"hits", out}});
+  return json_response({{"query", query}, {"hits", out}});
 }
 
 Response Service::State::add_unit(const Request& request) const {
