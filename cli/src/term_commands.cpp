@@ -65,7 +65,7 @@ void print_card(const tb::Concept& entry) {
   for (const auto& domain : entry.domains)
     std::cout << "  [" << domain << ']';
   for (const auto& reference : entry.legal_references)
-    std::cout << "  " << tb::to_string(reference);
+    std::cout << "  " << tb::titled(reference);
   std::cout << '\n';
   for (const text::Language language : text::kSupportedLanguages) {
     const auto terms = entry.terms_in(language);

@@ -39,8 +39,16 @@ json concept_json(const tb::Concept& entry) {
   for (const tb::Term& term : entry.terms)
     terms.push_back(term_json(term));
   json legal = json::array();
-  for (const auto& reference : entry.legal_references)
+  json legal_references = json::array();
+  for (const auto& reference : entry.legal_references) {
     legal.push_back(tb::to_string(reference));
+    json detail = {{"code", reference.code}, {"article", reference.article}};
+    if (!reference.part.empty())
+      detail["part"] = reference.part;
+    if (!reference.title.empty())
+      detail["title"] = reference.title;
+    legal_references.push_back(std::move(detail));
+  }
   json definitions = json::object();
   for (const auto& [language, value] : entry.definitions) {
     definitions[std::string(text::language_code(language))] = value;
@@ -54,9 +62,10 @@ json concept_json(const tb::Concept& entry) {
     citations.push_back(
         {{"file", citation.file}, {"line", citation.line}, {"quote", citation.quote}});
   }
-  return {{"id", entry.id},        {"domains", entry.domains},   {"legal", legal},
-          {"terms", terms},        {"definitions", definitions}, {"notes", notes},
-          {"citations", citations}};
+  return {{"id", entry.id}, {"domains", entry.domains},
+          {"legal", legal}, {"legal_references", legal_references},
+          {"terms", terms}, {"definitions", definitions},
+          {"notes", notes}, {"citations", citations}};
 }
 
 json lookup_hit_json(const tb::LookupHit& hit) {

@@ -56,6 +56,16 @@ std::string Concept::joined_references(std::string_view separator) const {
   return out;
 }
 
+std::string Concept::joined_titled_references(std::string_view separator) const {
+  std::string out;
+  for (const LegalReference& reference : legal_references) {
+    if (!out.empty())
+      out += separator;
+    out += titled(reference);
+  }
+  return out;
+}
+
 namespace {
 
 // One accepted spelling of an enumerator. The first entry of each table for a value is the name
@@ -257,6 +267,13 @@ std::string to_string(const LegalReference& reference) {
   return text;
 }
 
+std::string titled(const LegalReference& reference) {
+  std::string text = to_string(reference);
+  if (!reference.title.empty())
+    text += " «" + reference.title + "»";
+  return text;
+}
+
 namespace {
 
 bool is_digit(char c) {
@@ -402,7 +419,7 @@ std::optional<LegalReference> parse_legal_reference(std::string_view text) {
     const std::string& word = words[i];
     const bool number_follows = i + 1 < words.size() && is_article_number(words[i + 1]);
     if (const auto law = federal_law_number(word)) {
-      return LegalReference{"FZ", *law, ""};
+      return LegalReference{"FZ", *law, "", ""};
     }
     if (!code) {
       code = code_named_at(words, i);
@@ -427,7 +444,7 @@ std::optional<LegalReference> parse_legal_reference(std::string_view text) {
     }
   }
   if (code && !article.empty()) {
-    return LegalReference{*code, article, part};
+    return LegalReference{*code, article, part, ""};
   }
   return parse_canonical_form(text);
 }

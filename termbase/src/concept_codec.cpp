@@ -8,7 +8,8 @@
 namespace tolk::termbase::codec {
 namespace {
 
-constexpr std::uint8_t kVersion = 1;
+// 1: legal references without titles; 2: each legal reference has its title (read: both).
+constexpr std::uint8_t kVersion = 2;
 
 using Writer = store::RecordWriter;
 using Reader = store::RecordReader;
@@ -67,6 +68,7 @@ std::string encode(const Concept& entry) {
     writer.text(reference.code);
     writer.text(reference.article);
     writer.text(reference.part);
+    writer.text(reference.title);
   }
   write_texts(writer, entry.definitions);
   write_texts(writer, entry.notes);
@@ -90,7 +92,8 @@ std::string encode(const Concept& entry) {
 
 Concept decode(std::string_view bytes) try {
   Reader reader(bytes, "entry record");
-  if (reader.number() != kVersion)
+  const std::uint64_t version = reader.number();
+  if (version < 1 || version > kVersion)
     throw TermbaseError("entry record of an unknown version");
   Concept entry;
   entry.id = reader.text();
@@ -102,6 +105,8 @@ Concept decode(std::string_view bytes) try {
     reference.code = reader.text();
     reference.article = reader.text();
     reference.part = reader.text();
+    if (version >= 2)
+      reference.title = reader.text();
   }
   entry.definitions = read_texts(reader);
   entry.notes = read_texts(reader);

@@ -208,7 +208,8 @@ std::vector<LegalReference> read_legal_references(const Json& object) {
   }
   for (const Json& reference : *found) {
     references.push_back({string_member(reference, "code"), string_member(reference, "article"),
-                          optional_string(reference, "part")});
+                          optional_string(reference, "part"),
+                          text::to_nfc(optional_string(reference, "title"))});
   }
   return references;
 }

@@ -23,6 +23,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #999; padding: 0.25em 0.4em; vertical-align: top; text-align: left; }
 th { background: #eee; }
 td.legal { white-space: nowrap; }
+td.legal .title { display: block; white-space: normal; font-size: 9pt; }
 td.note { font-size: 9.5pt; }
 .preferred { font-weight: bold; }
 .other { display: block; font-size: 9pt; }
@@ -273,8 +274,14 @@ void write_hearing_sheet_html(std::ostream& out, std::span<const Concept> concep
         }
         out << "</td>";
       }
-      out << "<td class=\"legal\">" << escape_html(entry->joined_references())
-          << "</td><td class=\"note\">" << escape_html(note_text(*entry, options))
+      out << "<td class=\"legal\">";
+      for (std::size_t i = 0; i < entry->legal_references.size(); ++i) {
+        const LegalReference& reference = entry->legal_references[i];
+        out << (i > 0 ? "; " : "") << escape_html(to_string(reference));
+        if (!reference.title.empty())
+          out << "<span class=\"title\">«" << escape_html(reference.title) << "»</span>";
+      }
+      out << "</td><td class=\"note\">" << escape_html(note_text(*entry, options))
           << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n</section>\n";
@@ -322,7 +329,7 @@ void write_hearing_sheet_markdown(std::ostream& out, std::span<const Concept> co
         }
         out << " |";
       }
-      out << ' ' << escape_markdown(entry->joined_references()) << " | "
+      out << ' ' << escape_markdown(entry->joined_titled_references()) << " | "
           << escape_markdown(note_text(*entry, options)) << " |\n";
     }
     out << '\n';

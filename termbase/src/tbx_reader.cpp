@@ -282,12 +282,30 @@ class TbxReader {
     }
   }
 
+  // "tolk:title UK RF 338: TITLE": the official title of one of the entry's references.
+  void read_title_note(Concept& entry, std::string_view rest, std::size_t line) {
+    const std::size_t colon = rest.find(": ");
+    if (colon != std::string_view::npos) {
+      const std::string_view reference = rest.substr(0, colon);
+      for (LegalReference& own : entry.legal_references) {
+        if (to_string(own) == reference) {
+          own.title = std::string(trim(rest.substr(colon + 2)));
+          return;
+        }
+      }
+    }
+    report(line, "title note \"" + std::string(rest) +
+                     "\" names no legal reference of its entry; ignored");
+  }
+
   void read_concept_note(ConceptDraft& draft, std::size_t line, const std::string& note) {
     Concept& entry = draft.concept_entry;
     if (note.starts_with("tolk:citation")) {
       if (auto citation = parse_citation_note(note, line)) {
         entry.citations.push_back(std::move(*citation));
       }
+    } else if (note.starts_with("tolk:title ")) {
+      read_title_note(entry, note.substr(std::string_view("tolk:title ").size()), line);
     } else if (note.starts_with("tolk:definition ")) {
       if (auto text = language_text_note(note, "tolk:definition ", line)) {
         entry.definitions[text->first] = std::move(text->second);

@@ -9,7 +9,8 @@
 //   Concept::legal_references    <admin type="source">UK RF 328 part 1</admin> on the
 //                                conceptEntry: the provision is where the concept comes from.
 //                                The text is to_string(LegalReference), which
-//                                parse_legal_reference reads back for any code.
+//                                parse_legal_reference reads back for any code. A title is
+//                                <note>tolk:title UK RF 338: Дезертирство</note>.
 //   Concept::citations           <note>tolk:citation nl: FILE:LINE: QUOTE</note> on the
 //                                conceptEntry, in order (" nl" left out when the citation has no
 //                                language). TBX-Basic's context/source pair belongs to one term,
@@ -227,6 +228,10 @@ void write_concept(XmlOutput& xml, const Concept& concept_entry) {
   }
   for (const LegalReference& reference : concept_entry.legal_references) {
     xml.typed_element("admin", "source", to_string(reference));
+  }
+  for (const LegalReference& reference : concept_entry.legal_references) {
+    if (!reference.title.empty())
+      xml.element("note", concat("tolk:title ", to_string(reference), ": ", reference.title));
   }
   for (const Citation& citation : concept_entry.citations) {
     xml.element("note", citation_note(citation));

@@ -1,5 +1,7 @@
 #include "tolk/termbase/term_finder.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
@@ -7,6 +9,7 @@
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/segment.hpp"
+#include "tolk/text/spelling.hpp"
 #include "tolk/text/utf8.hpp"
 
 namespace tolk::termbase {
@@ -21,8 +24,20 @@ struct TermInfo {
   bool case_sensitive = false;
 };
 
+bool has_capital(std::string_view utf8) {
+  for (const char32_t c : text::to_code_points(utf8)) {
+    if (u_isupper(static_cast<UChar32>(c)))
+      return true;
+  }
+  return false;
+}
+
 // Abbreviations and acronyms ("OM", "WvS", "AWOL") match only as written: "om" is a Dutch word.
+// One written in lower case ("военкомат", "теракт") has no case to keep and is matched inflected
+// like any word.
 bool is_case_sensitive(const Term& term) {
+  if (!has_capital(term.text))
+    return false;
   if (term.type == TermType::abbreviation || term.type == TermType::acronym)
     return true;
   const auto upper = std::count_if(term.text.begin(), term.text.end(),
@@ -35,11 +50,13 @@ struct TokenKeys {
   std::vector<std::string> stems;  // search keys of its lemmas, most plausible first
 };
 
+// British and American spellings share their keys ("organisation" is read as "organization").
 TokenKeys token_keys(std::string_view token, text::TokenKind kind, Language language) {
-  TokenKeys keys{text::search_key(token, language), {}};
   if (kind != text::TokenKind::word)
-    return keys;
-  for (const std::string& stem : text::Dictionary::for_language(language).stems(token)) {
+    return {text::search_key(token, language), {}};
+  const std::string spelling = text::matching_spelling(token, language);
+  TokenKeys keys{text::search_key(spelling, language), {}};
+  for (const std::string& stem : text::Dictionary::for_language(language).stems(spelling)) {
     keys.stems.push_back(text::search_key(stem, language));
   }
   return keys;
@@ -60,6 +77,37 @@ bool joins_words(std::string_view gap) {
   return std::all_of(gap.begin(), gap.end(), [](char c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '-';
   });
+}
+
+// A hyphen written between two words without space ("pre-trial", "anti-propagandawet").
+bool is_word_hyphen(std::string_view gap) {
+  return gap == "-" || gap == "\u2010" || gap == "\u2011";
+}
+
+// For each token, the last token of the hyphenated word that starts there ("pre" in "pre-trial"
+// reaches "trial"), or the token itself. Hyphenated words are also matched joined ("pretrial"),
+// so that a term written with or without the hyphen is found either way.
+std::vector<std::size_t> hyphenated_word_ends(std::string_view text,
+                                              const std::vector<text::Token>& tokens) {
+  std::vector<std::size_t> ends(tokens.size());
+  for (std::size_t i = tokens.size(); i-- > 0;) {
+    ends[i] = i;
+    if (tokens[i].kind != text::TokenKind::word || i + 1 >= tokens.size() ||
+        tokens[i + 1].kind != text::TokenKind::word)
+      continue;
+    if (is_word_hyphen(text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end)))
+      ends[i] = ends[i + 1];
+  }
+  return ends;
+}
+
+// The text of tokens[first..last] without the hyphens between them.
+std::string joined_word(const std::vector<text::Token>& tokens, std::size_t first,
+                        std::size_t last) {
+  std::string joined;
+  for (std::size_t i = first; i <= last; ++i)
+    joined += tokens[i].text;
+  return joined;
 }
 
 struct Candidate {
@@ -124,17 +172,26 @@ TermFinder::TermFinder(std::span<const Concept> concepts) : index_(std::make_uni
       const auto term_number = static_cast<std::uint32_t>(index_->terms.size());
       index_->terms.push_back(
           {entry.id, i, term.text, term.status, term.language, is_case_sensitive(term)});
-      std::vector<std::string> surface;
-      std::vector<std::string> lemmas;
-      for (const text::Token& token : text::tokenize(term.text, term.language)) {
-        const auto keys = token_keys(token.text, token.kind, term.language);
-        surface.push_back(keys.surface);
-        lemmas.push_back(keys.stems.empty() ? keys.surface : keys.stems.front());
+      const auto tokens = text::tokenize(term.text, term.language);
+      const auto word_ends = hyphenated_word_ends(term.text, tokens);
+      // Each path twice: the hyphenated words as written and joined.
+      for (const bool join : {false, true}) {
+        std::vector<std::string> surface;
+        std::vector<std::string> lemmas;
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+          const std::size_t last = join ? word_ends[t] : t;
+          const auto keys = last == t ? token_keys(tokens[t].text, tokens[t].kind, term.language)
+                                      : token_keys(joined_word(tokens, t, last),
+                                                   text::TokenKind::word, term.language);
+          surface.push_back(keys.surface);
+          lemmas.push_back(keys.stems.empty() ? keys.surface : keys.stems.front());
+          t = last;
+        }
+        if (surface.empty())
+          continue;
+        index_->insert(term.language, surface, term_number);
+        index_->insert(term.language, lemmas, term_number);
       }
-      if (surface.empty())
-        continue;
-      index_->insert(term.language, surface, term_number);
-      index_->insert(term.language, lemmas, term_number);
     }
   }
 }
@@ -155,6 +212,15 @@ std::vector<TermHit> TermFinder::find(std::string_view text, Language language) 
   for (const text::Token& token : tokens) {
     candidates.push_back(index.known(all_keys(token_keys(token.text, token.kind, language))));
   }
+  // A hyphenated word starting at a token, read as one joined word: its last token and its keys.
+  const auto word_ends = hyphenated_word_ends(text, tokens);
+  std::vector<std::vector<std::uint32_t>> joined_candidates(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (word_ends[i] != i) {
+      joined_candidates[i] = index.known(all_keys(
+          token_keys(joined_word(tokens, i, word_ends[i]), text::TokenKind::word, language)));
+    }
+  }
 
   std::vector<Candidate> found;
   const std::uint32_t root = index.roots[static_cast<std::size_t>(language)];
@@ -174,15 +240,20 @@ std::vector<TermHit> TermFinder::find(std::string_view text, Language language) 
                                    tokens[step.next].begin - tokens[step.next - 1].end))) {
         continue;
       }
-      for (const std::uint32_t token : candidates[step.next]) {
-        const std::uint32_t node = index.child(step.node, token);
-        if (node == Index::kNoNode)
-          continue;
-        for (const std::uint32_t term : index.outputs[node]) {
-          found.push_back({tokens[start].begin, tokens[step.next].end, term, false});
+      const auto follow = [&](const std::vector<std::uint32_t>& keys, std::size_t last) {
+        for (const std::uint32_t token : keys) {
+          const std::uint32_t node = index.child(step.node, token);
+          if (node == Index::kNoNode)
+            continue;
+          for (const std::uint32_t term : index.outputs[node]) {
+            found.push_back({tokens[start].begin, tokens[last].end, term, false});
+          }
+          stack.push_back({node, last + 1});
         }
-        stack.push_back({node, step.next + 1});
-      }
+      };
+      follow(candidates[step.next], step.next);
+      if (word_ends[step.next] != step.next)
+        follow(joined_candidates[step.next], word_ends[step.next]);
     }
   }
 
@@ -229,8 +300,9 @@ std::vector<TermHit> TermFinder::find(std::string_view text, Language language) 
   std::vector<Candidate> accepted;
   for (const Candidate& candidate : found) {
     const TermInfo& info = index.terms[candidate.term];
+    // As written, but inflected endings may follow ("ЕПП" in "ЕППа" is not a case change).
     if (info.case_sensitive &&
-        text.substr(candidate.begin, candidate.end - candidate.begin) != info.text) {
+        !text.substr(candidate.begin, candidate.end - candidate.begin).starts_with(info.text)) {
       continue;
     }
     bool keep = true;

@@ -11,6 +11,7 @@
 #include "tolk/text/morphology.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/segment.hpp"
+#include "tolk/text/spelling.hpp"
 #include "tolk/text/transliterate.hpp"
 #include "typo_index.hpp"
 
@@ -178,6 +179,30 @@ void for_each_entry(const Transaction& transaction, const Database& index, Visit
     visit(item->key);
 }
 
+std::vector<std::string> lemma_keys(std::string_view text, Language language);
+
+// Every lemma key made again from the stored concepts, after the way lemma keys are made changed.
+void rebuild_lemma_index(Transaction& transaction, Indexes& indexes) {
+  std::vector<std::string> stale;
+  for_each_entry(transaction, indexes.by_lemma,
+                 [&](std::string_view key) { stale.emplace_back(key); });
+  for (const std::string& key : stale)
+    indexes.by_lemma.erase(transaction, key);
+  std::vector<Concept> concepts;
+  {
+    Cursor cursor(transaction, indexes.concepts);
+    for (auto item = cursor.first(); item; item = cursor.next())
+      concepts.push_back(codec::decode(item->value));
+  }
+  for (const Concept& entry : concepts) {
+    for (std::size_t i = 0; i < entry.terms.size(); ++i) {
+      const Term& term = entry.terms[i];
+      for (const std::string& key : lemma_keys(term.text, term.language))
+        indexes.by_lemma.put(transaction, index_key(key, entry.id, i), {});
+    }
+  }
+}
+
 void index_concept(Transaction& transaction, Indexes& indexes, const Concept& entry, bool add,
                    TouchedKeys& touched) {
   for (std::size_t i = 0; i < entry.terms.size(); ++i) {
@@ -209,20 +234,24 @@ std::vector<std::vector<std::string>> lemma_alternatives(std::string_view text, 
   std::vector<std::vector<std::string>> alternatives;
   for (const text::Token& token : text::tokenize(text, language)) {
     std::vector<std::string> options;
+    // British and American spellings have the same lemma keys.
+    const std::string spelling = token.kind == text::TokenKind::word
+                                     ? text::matching_spelling(token.text, language)
+                                     : std::string(token.text);
     if (token.kind == text::TokenKind::word) {
-      for (const std::string& stem : dictionary.stems(token.text)) {
+      for (const std::string& stem : dictionary.stems(spelling)) {
         options.push_back(text::search_key(stem, language));
       }
     }
     if (options.empty())
-      options.push_back(text::search_key(token.text, language));
+      options.push_back(text::search_key(spelling, language));
     alternatives.push_back(std::move(options));
   }
   return alternatives;
 }
 
 // Up to kMaxLemmaAlternatives lemma sequences: the first stems, then one alternative at a time.
-std::vector<std::string> lemma_keys(std::string_view text, Language language) {
+std::vector<std::string> lemma_keys_as_written(std::string_view text, Language language) {
   const auto alternatives = lemma_alternatives(text, language);
   if (alternatives.empty())
     return {};
@@ -245,6 +274,20 @@ std::vector<std::string> lemma_keys(std::string_view text, Language language) {
       if (std::find(keys.begin(), keys.end(), join(variant)) == keys.end()) {
         keys.push_back(join(variant));
       }
+    }
+  }
+  return keys;
+}
+
+// The lemma keys of the text as written and, where it has hyphenated words, of the text with
+// them joined: "pre-trial detention" and "pretrial detention" share a key.
+std::vector<std::string> lemma_keys(std::string_view text, Language language) {
+  auto keys = lemma_keys_as_written(text, language);
+  const std::string joined = text::without_word_hyphens(text);
+  if (joined != text) {
+    for (std::string& key : lemma_keys_as_written(joined, language)) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end())
+        keys.push_back(std::move(key));
     }
   }
   return keys;
@@ -339,6 +382,9 @@ Termbase Termbase::open(const std::filesystem::path& directory, bool create) {
   // Schema 1 -> 2: the typo index (typo-keys, typo-strings, typo-grams) is built in place.
   if (version < 2)
     build_typo_index(transaction, indexes);
+  // Schema 2 -> 3: lemma keys bridge British and American spellings and hyphenated words.
+  if (schema && version < 3)
+    rebuild_lemma_index(transaction, indexes);
   if (!schema || version < kTermbaseSchemaVersion)
     indexes.meta.put(transaction, "schema-version", std::to_string(kTermbaseSchemaVersion));
   transaction.commit();

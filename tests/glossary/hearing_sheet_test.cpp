@@ -25,14 +25,14 @@ std::vector<Concept> sample() {
   Concept desertion;
   desertion.id = "uk-338-desertion";
   desertion.domains = {"criminal-code"};
-  desertion.legal_references = {{"UK RF", "338", ""}};
+  desertion.legal_references = {{"UK RF", "338", "", ""}};
   desertion.terms = {term(Language::nl, "desertie"), term(Language::en, "desertion"),
                      term(Language::ru, "Дезертирство")};
   desertion.definitions[Language::en] = "Leaving the unit <for good> & not returning.";
   Concept awol;
   awol.id = "uk-337-awol";
   awol.domains = {"criminal-code"};
-  awol.legal_references = {{"UK RF", "337", ""}};
+  awol.legal_references = {{"UK RF", "337", "", ""}};
   awol.terms = {term(Language::nl, "ongeoorloofde afwezigheid"), term(Language::en, "AWOL"),
                 term(Language::ru, "СОЧ", TermStatus::preferred, Verification::unverified),
                 term(Language::nl, "weglopen", TermStatus::deprecated)};

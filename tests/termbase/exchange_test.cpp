@@ -94,7 +94,7 @@ TEST_CASE("the legal glossary loads completely from its JSON source", "[exchange
   const Concept& desertion = find_concept(result.concepts, "uk-338-desertion");
   CHECK(desertion.domains == std::vector<std::string>{"criminal-code"});
   REQUIRE_FALSE(desertion.legal_references.empty());
-  CHECK(desertion.legal_references.front() == LegalReference{"UK RF", "338", ""});
+  CHECK(desertion.legal_references.front() == LegalReference{"UK RF", "338", "", ""});
   const Term* russian = desertion.preferred_term(Language::ru);
   REQUIRE(russian != nullptr);
   // The verified wording is the article title of УК 338, capitalised as the title is.
@@ -255,7 +255,10 @@ TEST_CASE("a TBX round trip keeps what the glossary does not use", "[exchange][t
   Concept concept_entry;
   concept_entry.id = "odd & <rare>";
   concept_entry.domains = {"a", "b"};
-  concept_entry.legal_references = {{"UK RF", "328", "2.1"}, {"GK RF", "1", ""}};
+  concept_entry.legal_references = {
+      {"UK RF", "328", "2.1",
+       "Уклонение от прохождения военной и альтернативной гражданской службы"},
+      {"GK RF", "1", "", ""}};
   concept_entry.definitions = {{Language::ru, "определение \"в кавычках\""}};
   concept_entry.notes = {{Language::nl, "regel 1\nregel 2"}, {Language::ru, "примечание"}};
   concept_entry.citations = {{"a:b.txt", 7, "quote: with: colons", std::nullopt},
@@ -746,25 +749,27 @@ TEST_CASE("TBX names and tolk's short names are both understood", "[exchange][na
 
 TEST_CASE("legal references are read in tolk's, Russian, Dutch and English forms",
           "[exchange][legal]") {
-  const LegalReference desertion{"UK RF", "328", "1"};
+  const LegalReference desertion{"UK RF", "328", "1", ""};
   CHECK(to_string(desertion) == "UK RF 328 part 1");
-  CHECK(to_string(LegalReference{"KoAP RF", "6.21", ""}) == "KoAP RF 6.21");
-  CHECK(to_string(LegalReference{"FZ", "255-FZ", ""}) == "FZ 255-FZ");
+  CHECK(to_string(LegalReference{"KoAP RF", "6.21", "", ""}) == "KoAP RF 6.21");
+  CHECK(to_string(LegalReference{"FZ", "255-FZ", "", ""}) == "FZ 255-FZ");
 
   CHECK(parse_legal_reference("UK RF 328 part 1") == desertion);
-  CHECK(parse_legal_reference("KoAP RF 6.21") == LegalReference{"KoAP RF", "6.21", ""});
-  CHECK(parse_legal_reference("FZ 255-FZ") == LegalReference{"FZ", "255-FZ", ""});
+  CHECK(parse_legal_reference("KoAP RF 6.21") == LegalReference{"KoAP RF", "6.21", "", ""});
+  CHECK(parse_legal_reference("FZ 255-FZ") == LegalReference{"FZ", "255-FZ", "", ""});
   CHECK(parse_legal_reference("ст. 328 ч. 1 УК РФ") == desertion);
-  CHECK(parse_legal_reference("ч. 2 ст. 6.21 КоАП РФ") == LegalReference{"KoAP RF", "6.21", "2"});
-  CHECK(parse_legal_reference("Федеральный закон № 255-ФЗ") == LegalReference{"FZ", "255-FZ", ""});
+  CHECK(parse_legal_reference("ч. 2 ст. 6.21 КоАП РФ") ==
+        LegalReference{"KoAP RF", "6.21", "2", ""});
+  CHECK(parse_legal_reference("Федеральный закон № 255-ФЗ") ==
+        LegalReference{"FZ", "255-FZ", "", ""});
   CHECK(parse_legal_reference("artikel 328 lid 1 WvS") == desertion);
-  CHECK(parse_legal_reference("art. 6.21 CAO") == LegalReference{"KoAP RF", "6.21", ""});
-  CHECK(parse_legal_reference("artikel 337 WvS") == LegalReference{"UK RF", "337", ""});
+  CHECK(parse_legal_reference("art. 6.21 CAO") == LegalReference{"KoAP RF", "6.21", "", ""});
+  CHECK(parse_legal_reference("artikel 337 WvS") == LegalReference{"UK RF", "337", "", ""});
   CHECK(parse_legal_reference("Article 207.3 of the Criminal Code") ==
-        LegalReference{"UK RF", "207.3", ""});
+        LegalReference{"UK RF", "207.3", "", ""});
   CHECK(parse_legal_reference("Article 20.3.3 of the Code of Administrative Offences") ==
-        LegalReference{"KoAP RF", "20.3.3", ""});
-  CHECK(parse_legal_reference("GK RF 1 part 2") == LegalReference{"GK RF", "1", "2"});
+        LegalReference{"KoAP RF", "20.3.3", "", ""});
+  CHECK(parse_legal_reference("GK RF 1 part 2") == LegalReference{"GK RF", "1", "2", ""});
   CHECK_FALSE(parse_legal_reference("Kommersant, 12 March 2024"));
   CHECK_FALSE(parse_legal_reference("WvS"));
   CHECK_FALSE(parse_legal_reference(""));

@@ -99,3 +99,74 @@ TEST_CASE("English designations of the Amnesty report are recognised", "[finder]
   CHECK(hit_for(hits, "undesirable-organisation") != nullptr);
   CHECK(hit_for(hits, "war-censorship") != nullptr);
 }
+
+namespace {
+
+Concept concept_with(std::string id, std::vector<std::pair<Language, std::string>> texts,
+                     TermType type = TermType::full_form) {
+  Concept entry;
+  entry.id = std::move(id);
+  for (auto& [language, text] : texts) {
+    Term term;
+    term.language = language;
+    term.text = std::move(text);
+    term.status = TermStatus::preferred;
+    term.type = type;
+    entry.terms.push_back(std::move(term));
+  }
+  return entry;
+}
+
+std::vector<std::string> matched(const TermFinder& terms, std::string_view text,
+                                 Language language) {
+  std::vector<std::string> out;
+  for (const TermHit& hit : terms.find(text, language))
+    out.push_back(hit.concept_id + ":" + hit.matched_text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("British and American spellings find each other's terms", "[finder][variants]") {
+  const std::vector<Concept> concepts{
+      concept_with("banned", {{Language::en, "banned organisation"}}),
+      concept_with("defence-ministry", {{Language::en, "Defense Ministry"}}),
+      concept_with("mobilised", {{Language::en, "mobilised"}})};
+  const TermFinder terms(concepts);
+  CHECK(matched(terms, "a banned organization and banned organisations", Language::en) ==
+        std::vector<std::string>{"banned:banned organization", "banned:banned organisations"});
+  CHECK(matched(terms, "The Defence Ministry said", Language::en) ==
+        std::vector<std::string>{"defence-ministry:Defence Ministry"});
+  CHECK(matched(terms, "relatives were mobilized", Language::en) ==
+        std::vector<std::string>{"mobilised:mobilized"});
+}
+
+TEST_CASE("hyphenated words match their joined spelling both ways", "[finder][variants]") {
+  const std::vector<Concept> concepts{
+      concept_with("pretrial", {{Language::en, "pretrial detention"}}),
+      concept_with("antiterror", {{Language::nl, "anti-terrorismewetgeving"}}),
+      concept_with("propaganda", {{Language::nl, "antipropagandawet"}})};
+  const TermFinder terms(concepts);
+  CHECK(matched(terms, "pre-trial detention was extended", Language::en) ==
+        std::vector<std::string>{"pretrial:pre-trial detention"});
+  CHECK(matched(terms, "pretrial detention", Language::en) ==
+        std::vector<std::string>{"pretrial:pretrial detention"});
+  CHECK(matched(terms, "de antiterrorismewetgeving en de anti-propagandawet", Language::nl) ==
+        std::vector<std::string>{"antiterror:antiterrorismewetgeving",
+                                 "propaganda:anti-propagandawet"});
+}
+
+TEST_CASE("a lower-case abbreviation is found inflected, an upper-case one as written",
+          "[finder][variants]") {
+  const std::vector<Concept> concepts{
+      concept_with("commissariat", {{Language::ru, "военкомат"}}, TermType::abbreviation),
+      concept_with("prosecution", {{Language::nl, "OM"}}, TermType::abbreviation),
+      concept_with("epp", {{Language::ru, "ЕПП"}}, TermType::abbreviation)};
+  const TermFinder terms(concepts);
+  // Before: an abbreviation had to stand exactly as written, so "военкомата" was never found.
+  CHECK(matched(terms, "Сотрудники военкомата пришли в военкомате", Language::ru) ==
+        std::vector<std::string>{"commissariat:военкомата", "commissariat:военкомате"});
+  CHECK(matched(terms, "om tien uur bij het OM", Language::nl) ==
+        std::vector<std::string>{"prosecution:OM"});
+  CHECK(matched(terms, "в ЕПП, не в епп", Language::ru) == std::vector<std::string>{"epp:ЕПП"});
+}

@@ -199,11 +199,40 @@ TEST_CASE("a concept's legal references are joined as the sheets and cards show 
           "[termbase]") {
   Concept entry;
   CHECK(entry.joined_references().empty());
-  entry.legal_references = {{"UK RF", "328", "1"}, {"KoAP RF", "20.3.3", ""}};
+  entry.legal_references = {{"UK RF", "328", "1", ""}, {"KoAP RF", "20.3.3", "", ""}};
   CHECK(entry.joined_references() == "UK RF 328 part 1; KoAP RF 20.3.3");
   CHECK(entry.joined_references(" · ") == "UK RF 328 part 1 · KoAP RF 20.3.3");
   const auto found = std::find_if(glossary().begin(), glossary().end(),
                                   [](const Concept& c) { return c.id == "uk-338-desertion"; });
   REQUIRE(found != glossary().end());
   CHECK(found->joined_references().starts_with("UK RF 338"));
+}
+
+TEST_CASE("a legal reference keeps its official title in the store and on display", "[termbase]") {
+  tolk::testing::TemporaryDirectory directory;
+  Termbase termbase = Termbase::open(directory.path() / "titled", true);
+  Concept entry = small_concept("uk-338", "desertie", "desertion");
+  entry.legal_references = {{"UK RF", "338", "", "Дезертирство"}, {"UK RF", "337", "", ""}};
+  termbase.put(std::vector<Concept>{entry});
+  const auto stored = termbase.get("uk-338");
+  REQUIRE(stored.has_value());
+  CHECK(stored->legal_references == entry.legal_references);
+  CHECK(stored->joined_titled_references() == "UK RF 338 «Дезертирство»; UK RF 337");
+  CHECK(stored->joined_references() == "UK RF 338; UK RF 337");
+}
+
+TEST_CASE("lookup bridges British and American spellings and hyphenation", "[termbase][lookup]") {
+  tolk::testing::TemporaryDirectory directory;
+  Termbase termbase = Termbase::open(directory.path() / "variants", true);
+  termbase.put(std::vector<Concept>{
+      small_concept("banned", "verboden organisatie", "banned organisation"),
+      small_concept("pretrial", "voorlopige hechtenis", "pre-trial detention")});
+  for (const char* query : {"banned organization", "banned organizations", "pretrial detention",
+                            "Pre-trial detention"}) {
+    INFO(query);
+    const auto hits = termbase.lookup(query, {});
+    REQUIRE_FALSE(hits.empty());
+  }
+  CHECK(termbase.lookup("banned organization", {}).front().entry.id == "banned");
+  CHECK(termbase.lookup("pretrial detention", {}).front().entry.id == "pretrial");
 }

@@ -504,3 +504,34 @@ TEST_CASE("typo index: the prefixes a booth sends of long terms give the hits of
   }
   CHECK(fuzzy > 50);
 }
+
+TEST_CASE("a termbase of schema 2 gets lemma keys for spelling variants when opened",
+          "[termbase][variants]") {
+  tolk::testing::TemporaryDirectory directory;
+  const auto path = directory.path() / "schema2";
+  Concept entry;
+  entry.id = "pretrial-detention";
+  Term term;
+  term.text = "pre-trial detention";
+  term.language = Language::en;
+  term.status = TermStatus::preferred;
+  entry.terms = {term};
+  { Termbase::open(path, true).put(std::vector<Concept>{entry}); }
+  {
+    // Schema 2 kept only the lemma keys of the text as written.
+    auto environment = tolk::store::Environment::open(path);
+    auto transaction = tolk::store::Transaction::begin_write(environment);
+    MDB_dbi dbi = 0;
+    REQUIRE(mdb_dbi_open(transaction.handle(), "terms-by-lemma", 0, &dbi) == MDB_SUCCESS);
+    REQUIRE(mdb_drop(transaction.handle(), dbi, 0) == MDB_SUCCESS);
+    auto meta = tolk::store::Database::open(transaction, "meta");
+    meta.put(transaction, "schema-version", "2");
+    transaction.commit();
+  }
+  const Termbase termbase = Termbase::open(path);
+  const auto hits = termbase.lookup("pretrial detentions", {});
+  REQUIRE(hits.size() == 1);
+  CHECK(hits.front().entry.id == "pretrial-detention");
+  CHECK(hits.front().kind == MatchKind::inflected);
+  CHECK(termbase.lookup("Pre-trial detention", {}).size() == 1);
+}

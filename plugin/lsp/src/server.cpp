@@ -602,7 +602,7 @@ struct Server::State {
     }
     card << "\n";
     if (!entry.legal_references.empty()) {
-      card << "\n**Legal reference:** " << entry.joined_references() << "\n";
+      card << "\n**Legal reference:** " << entry.joined_titled_references() << "\n";
     }
     for (const auto& [language, definition] : entry.definitions)
       card << "\n**Definition** (" << text::language_code(language) << "): " << definition << "\n";

@@ -48,6 +48,10 @@ struct LegalReference {
   std::string code;
   std::string article;
   std::string part;  // empty when the whole article is meant
+  // The article's official title as the law words it ("Дезертирство"); empty when not recorded.
+  // A title is shown beside the reference, never matched as a term: running text says
+  // "дезертирство", the heading of the article is a name.
+  std::string title;
 
   bool operator==(const LegalReference&) const = default;
 };
@@ -89,6 +93,9 @@ struct Concept {
   // The legal references as to_string() writes them ("UK RF 328 part 1"), in order, joined by
   // `separator`; empty when there are none.
   std::string joined_references(std::string_view separator = "; ") const;
+  // The same with each reference's official title where it has one:
+  // "UK RF 338 «Дезертирство»; UK RF 328 part 1".
+  std::string joined_titled_references(std::string_view separator = "; ") const;
 };
 
 // Names as TBX writes them ("preferredTerm-admn-sts", "fullForm", "noun", "masculine", ...) and
@@ -107,6 +114,8 @@ std::optional<GrammaticalNumber> parse_number(std::string_view text);
 // "UK RF 328 part 1" / "KoAP RF 6.21" / "FZ 255-FZ"; parse accepts that form and the Russian and
 // Dutch ones ("ст. 328 ч. 1 УК РФ", "artikel 328 lid 1 WvS", "art. 6.21 CAO").
 std::string to_string(const LegalReference& reference);
+// to_string() followed by the title in guillemets where there is one: "UK RF 338 «Дезертирство»".
+std::string titled(const LegalReference& reference);
 // The order of a code's articles: by code, then article and part numerically, so that
 // 20.3 < 20.3.3 < 20.29 < 207.3 and 255-FZ sorts by 255.
 bool legal_order_less(const LegalReference& a, const LegalReference& b);

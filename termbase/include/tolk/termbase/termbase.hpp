@@ -19,8 +19,9 @@
 
 namespace tolk::termbase {
 
-// 2: the typo index (a store of schema 1 is upgraded in place when opened).
-inline constexpr int kTermbaseSchemaVersion = 2;
+// 2: the typo index; 3: lemma keys that bridge British/American spellings and hyphenated words
+// (an older store is upgraded in place when opened).
+inline constexpr int kTermbaseSchemaVersion = 3;
 
 class TermbaseError : public std::runtime_error {
  public:
