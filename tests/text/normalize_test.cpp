@@ -47,3 +47,15 @@ TEST_CASE("unify_punctuation keeps letters and case", "[normalize]") {
   CHECK(unify_punctuation("„Ongewenste” organisatie – art.") ==
         "\"Ongewenste\" organisatie - art.");
 }
+
+TEST_CASE("a replacement takes the case of the word it replaces", "[normalize][case]") {
+  // Before, a capitalised term went into mid-sentence as it was ("Организация деятельности").
+  CHECK(with_initial_case_of("Организация деятельности", "организацию") ==
+        "организация деятельности");
+  CHECK(with_initial_case_of("дезертирство", "Дезертирство") == "Дезертирство");
+  CHECK(with_initial_case_of("Ёлка", "ёлка") == "ёлка");
+  CHECK(with_initial_case_of("desertion", "Desertion") == "Desertion");
+  CHECK(with_initial_case_of("Desertion", "desertie") == "desertion");
+  CHECK(with_initial_case_of("OM", "123") == "OM");
+  CHECK(with_initial_case_of("", "X") == "");
+}

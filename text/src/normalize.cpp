@@ -4,7 +4,10 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
+
 #include "icu_support.hpp"
+#include "tolk/text/utf8.hpp"
 
 namespace tolk::text {
 namespace {
@@ -184,6 +187,22 @@ std::string collapse_white_space(std::string_view utf8) {
     out.push_back(c);
   }
   return out;
+}
+
+std::string with_initial_case_of(std::string_view replacement, std::string_view original) {
+  const std::u32string wanted = to_code_points(original);
+  std::u32string out = to_code_points(replacement);
+  const auto letter = std::find_if(wanted.begin(), wanted.end(),
+                                   [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
+  if (out.empty() || letter == wanted.end())
+    return std::string(replacement);
+  const auto c = static_cast<UChar32>(*letter);
+  const auto first = static_cast<UChar32>(out.front());
+  if (u_isupper(c))
+    out.front() = static_cast<char32_t>(u_toupper(first));
+  else if (u_islower(c))
+    out.front() = static_cast<char32_t>(u_tolower(first));
+  return to_utf8(out);
 }
 
 }  // namespace tolk::text

@@ -1,5 +1,7 @@
 #include "tolk/lsp/server.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 #include <fstream>
@@ -18,6 +20,7 @@
 #include "tolk/termbase/termbase.hpp"
 #include "tolk/text/normalize.hpp"
 #include "tolk/text/transliterate.hpp"
+#include "tolk/text/utf8.hpp"
 #include "tolk/tm/fuzzy.hpp"
 #include "tolk/tm/repair.hpp"
 #include "tolk/tm/translation_memory.hpp"
@@ -151,33 +154,23 @@ bool is_word_byte(unsigned char c) {
   return c >= 0x80 || std::isalnum(c) || c == '-' || c == '\'';
 }
 
-// "Foreign" -> keeps the first letter's case of the text it replaces, so that a sentence-initial
-// term stays capitalised. Only ASCII and Cyrillic are handled: the alphabets of the glossary.
-std::string with_initial_case_of(std::string replacement, std::string_view original) {
-  if (original.empty() || replacement.empty())
-    return replacement;
-  const auto u = [](std::string_view s) { return static_cast<unsigned char>(s[0]); };
-  const bool upper_ascii = u(original) >= 'A' && u(original) <= 'Z';
-  // Cyrillic capitals А..Я are D0 90..D0 AF; Ё is D0 81.
-  const bool upper_cyrillic = original.size() >= 2 && u(original) == 0xD0 &&
-                              ((static_cast<unsigned char>(original[1]) >= 0x90 &&
-                                static_cast<unsigned char>(original[1]) <= 0xAF) ||
-                               static_cast<unsigned char>(original[1]) == 0x81);
-  if (!upper_ascii && !upper_cyrillic)
-    return replacement;
-  unsigned char first = u(replacement);
-  if (first >= 'a' && first <= 'z') {
-    replacement[0] = static_cast<char>(first - 32);
-  } else if (replacement.size() >= 2) {
-    const auto second = static_cast<unsigned char>(replacement[1]);
-    if (first == 0xD0 && second >= 0xB0 && second <= 0xBF) {  // а..п
-      replacement[1] = static_cast<char>(second - 0x20);
-    } else if (first == 0xD1 && second >= 0x80 && second <= 0x8F) {  // р..я
-      replacement[0] = static_cast<char>(0xD0);
-      replacement[1] = static_cast<char>(second + 0x20);
+// The term put in place of `original`, in the case of the text it replaces: capitalised at a
+// sentence start, lower case in mid-sentence; a name keeps its capitals.
+std::string in_case_of_text(const termbase::Term& term, std::string_view original) {
+  if (term.part_of_speech == termbase::PartOfSpeech::proper_noun)
+    return term.text;
+  // A capital after the first word marks a name or a title ("Вооруженные Силы", "Law on Control
+  // of the Activities ..."): raised at a sentence start, never lowered.
+  const std::size_t space = term.text.find(' ');
+  if (space != std::string::npos) {
+    for (const char32_t c : text::to_code_points(std::string_view(term.text).substr(space))) {
+      if (u_isupper(static_cast<UChar32>(c))) {
+        const bool capital_wanted = text::with_initial_case_of("a", original) == "A";
+        return capital_wanted ? text::with_initial_case_of(term.text, original) : term.text;
+      }
     }
   }
-  return replacement;
+  return text::with_initial_case_of(term.text, original);
 }
 
 // A term as completion offers it, with its keys computed once.
@@ -687,7 +680,8 @@ struct Server::State {
                            entry_concept.id},
             {"documentation",
              {{"kind", "markdown"}, {"value", concept_card(entry_concept, nullptr)}}},
-            {"textEdit", {{"range", range_json(word_range)}, {"newText", term.text}}},
+            {"textEdit",
+             {{"range", range_json(word_range)}, {"newText", in_case_of_text(term, prefix)}}},
             // What the client filters on must start like what was typed: the Latin spelling for a
             // Cyrillic term reached by transliteration.
             {"filterText", by_translit ? entry.latin : term.text},
@@ -784,7 +778,9 @@ struct Server::State {
           // occurrence gets the preferred term's dictionary form, and the title says so.
           const bool inflected = text::search_key(hit.matched_text, hit.language) !=
                                  text::search_key(deprecated, hit.language);
-          const std::string replacement = with_initial_case_of(preferred, hit.matched_text);
+          const Concept* hit_concept = concept_of(hit.concept_id);
+          const std::string replacement =
+              in_case_of_text(*hit_concept->preferred_term(hit.language), hit.matched_text);
           const Range where = hit_range(document, line_begin, hit);
           std::string title = "Replace '" + hit.matched_text + "' with '" + replacement + "'";
           if (inflected)

@@ -29,6 +29,11 @@ std::string search_key(std::string_view utf8, Language language);
 // unified, invisible characters dropped, white space collapsed; letters and case untouched.
 std::string unify_punctuation(std::string_view utf8);
 
+// `replacement` with its first letter in the case of `original`'s first letter: a term put in
+// place of a word keeps the case of the text ("Дезертирство" at a sentence start, "дезертирство"
+// in mid-sentence). Callers keep names as they are.
+std::string with_initial_case_of(std::string_view replacement, std::string_view original);
+
 // Runs of ASCII white space (space, tab, LF, CR, FF, VT) as one space, none at either end;
 // everything else untouched.
 std::string collapse_white_space(std::string_view utf8);
