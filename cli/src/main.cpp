@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 
 #include "booth_commands.hpp"
 #include "check_commands.hpp"
@@ -12,6 +13,7 @@
 #include "drill_commands.hpp"
 #include "exit_codes.hpp"
 #include "export_commands.hpp"
+#include "first_run.hpp"
 #include "glossary_commands.hpp"
 #include "lsp_commands.hpp"
 #include "messages.hpp"
@@ -34,11 +36,6 @@
 
 namespace tolk::cli {
 namespace {
-
-std::string default_data_directory() {
-  const char* configured = std::getenv("TOLK_DATA");
-  return configured && *configured ? configured : "tolk-data";
-}
 
 // Subcommands are listed under a group heading that CLI11 does not take from the labels.
 void translate_subcommand_groups(CLI::App& app) {
@@ -80,8 +77,19 @@ int run(int argc, char** argv) {
          "command's options."));
 
   GlobalOptions global{default_data_directory()};
-  app.add_option("-d,--data", global.data_directory,
-                 tr("Workspace folder (default: $TOLK_DATA or ./tolk-data)"));
+  CLI::Option* data_option = app.add_option(
+      "-d,--data", global.data_directory,
+      tr("Workspace folder (default: $TOLK_DATA, else ./tolk-data here or in a parent folder, "
+         "else $XDG_DATA_HOME/tolk; created with the shipped glossary on first use)"));
+  // Before any command that works on the workspace runs: a first use creates it.
+  app.parse_complete_callback([&app, &global, data_option] {
+    for (const CLI::App* command : app.get_subcommands()) {
+      static const std::set<std::string> kWorkspaceCommands{
+          "term", "tm", "check", "serve", "lsp", "prepare", "drill", "booth", "export"};
+      if (kWorkspaceCommands.contains(command->get_name()))
+        create_default_workspace_if_missing(global, data_option->count() > 0);
+    }
+  });
 
   int exit_code = kSuccess;
   add_workspace_commands(app, global, exit_code);

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "exit_codes.hpp"
+#include "first_run.hpp"
 #include "messages.hpp"
 #include "tolk/store/workspace.hpp"
 #include "tolk/text/morphology.hpp"
@@ -34,20 +35,29 @@ void print_workspace(const store::WorkspaceInfo& info) {
 
 struct InitOptions {
   bool json = false;
+  bool empty = false;
 };
 
 int run_init(const GlobalOptions& global, const InitOptions& options) {
   const bool existed = std::filesystem::exists(global.data_directory);
   const auto workspace =
       store::Workspace::create_or_open(global.data_directory, "tolk " TOLK_VERSION);
+  // A new workspace starts with the shipped glossary, unless --empty.
+  std::optional<std::size_t> loaded;
+  if (!existed && !options.empty)
+    loaded = load_shipped_glossary(workspace);
   const store::WorkspaceInfo info = workspace.info();
   if (options.json) {
     json out = workspace_json(info);
     out["created"] = !existed;
+    out["shipped_glossary_concepts"] = loaded ? json(*loaded) : json(nullptr);
     print_json(out);
   } else {
     std::cout << (existed ? tr("Opened the existing workspace") : tr("Created a new workspace"))
               << ".\n";
+    if (loaded)
+      std::cout << tr("Loaded the shipped glossary into termbase 'legal'") << " (" << *loaded << ' '
+                << tr("concepts") << ").\n";
     print_workspace(info);
   }
   return kSuccess;
@@ -105,6 +115,8 @@ void add_workspace_commands(CLI::App& app, const GlobalOptions& global, int& exi
   CLI::App* init_command = app.add_subcommand(
       "init", tr("Create the workspace (the embedded LMDB store) in the --data folder"));
   init_command->add_flag("--json", init->json, tr("Print JSON"));
+  init_command->add_flag("--empty", init->empty,
+                         tr("Do not load the shipped glossary into the new workspace"));
   init_command->callback([&global, init, &exit_code] { exit_code = run_init(global, *init); });
 
   auto info = std::make_shared<InfoOptions>();

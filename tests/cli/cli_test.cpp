@@ -148,6 +148,51 @@ TEST_CASE("tolk init creates the workspace, tolk info reports it", "[cli][store]
         (directory.path() / "tolk-data").string());
 }
 
+TEST_CASE("a first use without a workspace creates one with the shipped glossary",
+          "[cli][store][first-run]") {
+  // Before: the default workspace was ./tolk-data of the current folder, created empty by
+  // `tolk init`, and a lookup anywhere else said "no tolk workspace".
+  tolk::testing::TemporaryDirectory directory;
+  const auto home = directory.path() / "home";
+  const auto elsewhere = directory.path() / "elsewhere";
+  std::filesystem::create_directories(home);
+  std::filesystem::create_directories(elsewhere);
+  const std::string environment =
+      "env -u TOLK_DATA -u XDG_DATA_HOME LANG=C.UTF-8 HOME=" + shell_quote(home.string());
+  const auto in_folder = [&](const std::filesystem::path& folder, const std::string& arguments) {
+    return run_process("cd " + shell_quote(folder.string()) + " && " + environment + " " +
+                       shell_quote(TOLK_BINARY) + " " + arguments);
+  };
+  const auto first = in_folder(elsewhere, "term lookup deserteur");
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.out, Catch::Contains("deserter"));
+  CHECK_THAT(first.err,
+             Catch::Contains("created the workspace") && Catch::Contains("shipped glossary"));
+  CHECK(std::filesystem::exists(home / ".local" / "share" / "tolk" / "workspace" / "data.mdb"));
+  CHECK_FALSE(std::filesystem::exists(elsewhere / "tolk-data"));
+
+  // The same workspace from any folder, and no second creation.
+  const auto second = in_folder(directory.path(), "term lookup deserteur");
+  CHECK(second.exit_code == 0);
+  CHECK(second.err.empty());
+
+  // A ./tolk-data in the current folder or a parent is the workspace there.
+  const auto project = directory.path() / "case" / "documents";
+  std::filesystem::create_directories(project);
+  const auto local = in_folder(directory.path() / "case", "--data tolk-data init --empty --json");
+  REQUIRE(local.exit_code == 0);
+  CHECK(nlohmann::json::parse(local.out)["shipped_glossary_concepts"].is_null());
+  const auto near = in_folder(project, "term lookup deserteur");
+  CHECK(near.exit_code == 2);
+  CHECK_THAT(near.err, Catch::Contains((directory.path() / "case" / "tolk-data").string()));
+
+  // `tolk init` loads the shipped glossary into a new workspace.
+  const auto initialised =
+      tolk_cli("--data " + shell_quote((directory.path() / "fresh").string()) + " init --json");
+  REQUIRE(initialised.exit_code == 0);
+  CHECK(nlohmann::json::parse(initialised.out)["shipped_glossary_concepts"].get<int>() >= 200);
+}
+
 TEST_CASE("tolk init refuses a folder that holds other files", "[cli][store]") {
   tolk::testing::TemporaryDirectory directory;
   std::ofstream(directory.path() / "thesis.docx") << "x";
