@@ -237,8 +237,18 @@ std::vector<Figure> find_figures(const documents::Document& document, std::size_
       if (const Concept* entry = known->second) {
         figure.concept_id = entry->id;
         figure.resolved = russian_citation(reference.reference);
-        if (const termbase::Term* title = entry->preferred_term(Language::ru))
-          figure.resolved += ": " + title->text;
+        // The article's official title where the glossary has it, else its Russian term.
+        const auto own =
+            std::find_if(entry->legal_references.begin(), entry->legal_references.end(),
+                         [&](const termbase::LegalReference& reference_of_entry) {
+                           return reference_of_entry.code == reference.reference.code &&
+                                  reference_of_entry.article == reference.reference.article &&
+                                  !reference_of_entry.title.empty();
+                         });
+        if (own != entry->legal_references.end())
+          figure.resolved += ": " + own->title;
+        else if (const termbase::Term* term = entry->preferred_term(Language::ru))
+          figure.resolved += ": " + term->text;
       } else {
         figure.resolved = russian_citation(reference.reference);
       }

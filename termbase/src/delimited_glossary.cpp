@@ -435,8 +435,19 @@ class DelimitedReader {
       if (text.empty()) {
         continue;
       }
-      if (const auto reference = parse_legal_reference(text)) {
-        concept_entry.legal_references.push_back(*reference);
+      // "UK RF 338 «Дезертирство»": the reference with its title, as the writer puts it.
+      std::string_view reference_text = text;
+      std::string title;
+      if (const auto open = reference_text.find(" «");
+          open != std::string_view::npos && reference_text.ends_with("»")) {
+        const std::size_t first = open + std::string_view(" «").size();
+        title = std::string(reference_text.substr(
+            first, reference_text.size() - std::string_view("»").size() - first));
+        reference_text = reference_text.substr(0, open);
+      }
+      if (auto reference = parse_legal_reference(reference_text)) {
+        reference->title = std::move(title);
+        concept_entry.legal_references.push_back(std::move(*reference));
       } else {
         log_.report(line, "legal reference \"" + text + "\" not understood; ignored");
       }
@@ -467,7 +478,7 @@ const Term* preferred_or_first(const Concept& concept_entry, Language language) 
 }
 
 std::string omegat_comment(const Concept& concept_entry, Language source, Language target) {
-  std::string comment = concept_entry.joined_references();
+  std::string comment = concept_entry.joined_titled_references();
   for (const Language language : {target, source, Language::en}) {
     if (const auto definition = concept_entry.definitions.find(language);
         definition != concept_entry.definitions.end()) {
@@ -570,7 +581,7 @@ void write_delimited_glossary(std::ostream& out, std::span<const Concept> concep
       domains += (domains.empty() ? "" : "|") + domain;
     }
     row.push_back(domains);
-    row.push_back(concept_entry.joined_references());
+    row.push_back(concept_entry.joined_titled_references());
     const auto note = concept_entry.notes.find(Language::en);
     row.push_back(note != concept_entry.notes.end() ? note->second : std::string());
     write_row(row);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "run_process.hpp"
+#include "shipped_glossary.hpp"
 #include "temporary_directory.hpp"
 #include "tolk_workspace.hpp"
 
@@ -60,17 +61,18 @@ TEST_CASE("a term import killed at random moments leaves the termbase before or 
           "[cli][termbase][crash]") {
   TemporaryDirectory scratch;
   const auto tbx = scratch.path() / "large.tbx";
-  write_scaled_tbx(tbx, 40);  // 230 concepts x 40
+  write_scaled_tbx(tbx, 40);  // the shipped concepts x 40
 
   // Before: the shipped glossary alone. After: that and the whole TBX.
   Workspace reference;
   REQUIRE(reference.run("term import " + shell_quote(kGlossary)).exit_code == 0);
-  const auto before = json::parse(reference.run("term verify --json").out)["concepts"].get<int>();
+  const auto before =
+      json::parse(reference.run("term verify --json").out)["concepts"].get<std::size_t>();
   REQUIRE(reference.run("term import " + shell_quote(tbx.string())).exit_code == 0);
   const json complete = json::parse(reference.run("term verify --json").out);
   REQUIRE(complete["consistent"] == true);
-  const auto after = complete["concepts"].get<int>();
-  REQUIRE(after == before + 230 * 40);
+  const auto after = complete["concepts"].get<std::size_t>();
+  REQUIRE(after == before + tolk::testing::shipped_concept_count() * 40);
 
   std::mt19937 random(1234);
   int killed_before = 0;
@@ -89,7 +91,7 @@ TEST_CASE("a term import killed at random moments leaves the termbase before or 
     REQUIRE(verified.exit_code == 0);
     const json report = json::parse(verified.out);
     CHECK(report["consistent"] == true);
-    const auto concepts = report["concepts"].get<int>();
+    const auto concepts = report["concepts"].get<std::size_t>();
     CHECK((concepts == before || concepts == after));
     (concepts == before ? killed_before : killed_after) += 1;
     // The term commands work on what is there.
@@ -98,7 +100,8 @@ TEST_CASE("a term import killed at random moments leaves the termbase before or 
     CHECK(workspace.run("term show --json").exit_code == 0);
     // And an import after the crash completes.
     REQUIRE(workspace.run("term import " + shell_quote(tbx.string())).exit_code == 0);
-    CHECK(json::parse(workspace.run("term verify --json").out)["concepts"].get<int>() == after);
+    CHECK(json::parse(workspace.run("term verify --json").out)["concepts"].get<std::size_t>() ==
+          after);
   }
   INFO("killed before the commit: " << killed_before << ", after: " << killed_after);
   CHECK(killed_before > 0);
@@ -137,7 +140,7 @@ TEST_CASE("a term import into a full termbase fails with a clear error and chang
   const std::string before = workspace.run("term export --format tbx").out;
   TemporaryDirectory scratch;
   const auto tbx = scratch.path() / "large.tbx";
-  write_scaled_tbx(tbx, 10);  // 2,300 concepts more
+  write_scaled_tbx(tbx, 10);  // ten times the shipped concepts more
 
   // The smallest map LMDB allows is the size of what is stored: any growth fills it.
   const std::string tolk = "TOLK_TERMBASE_MAP_SIZE=65536 LANG=C.UTF-8 " + shell_quote(TOLK_BINARY) +
@@ -156,7 +159,7 @@ TEST_CASE("a term import into a full termbase fails with a clear error and chang
     REQUIRE(verified.exit_code == 0);
     const json report = json::parse(verified.out);
     CHECK(report["consistent"] == true);
-    CHECK(report["concepts"].get<int>() == 230);
+    CHECK(report["concepts"].get<std::size_t>() == tolk::testing::shipped_concept_count());
   }
   CHECK(workspace.run("term export --format tbx").out == before);
 
@@ -168,5 +171,6 @@ TEST_CASE("a term import into a full termbase fails with a clear error and chang
 
   // With the default map, the import completes.
   CHECK(workspace.run("term import " + shell_quote(tbx.string())).exit_code == 0);
-  CHECK(json::parse(workspace.run("term verify --json").out)["concepts"].get<int>() == 230 + 2300);
+  CHECK(json::parse(workspace.run("term verify --json").out)["concepts"].get<std::size_t>() ==
+        tolk::testing::shipped_concept_count() * 11);
 }

@@ -39,13 +39,13 @@ TEST_CASE("tolk glossary build writes TBX, OmegaT glossaries and hearing sheets"
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const auto summary = nlohmann::json::parse(result.out);
-  CHECK(summary["concepts"] == 230);
-  CHECK(summary["domains"].size() == 9);
+  CHECK(summary["concepts"] >= 400);
+  CHECK(summary["domains"].size() == 13);
 
   // The TBX file reads back to the same concepts.
   const auto tbx = tolk::termbase::read_tbx(out / "legal-nl-en-ru.tbx");
   CHECK(tbx.issues.empty());
-  CHECK(tbx.concepts.size() == 230);
+  CHECK(tbx.concepts.size() == summary["concepts"].get<std::size_t>());
 
   // OmegaT glossaries in both directions of every pair.
   for (const char* pair : {"nl-en", "nl-ru", "en-ru", "en-nl", "ru-nl", "ru-en"}) {
@@ -53,7 +53,7 @@ TEST_CASE("tolk glossary build writes TBX, OmegaT glossaries and hearing sheets"
     CHECK(fs::file_size(out / "omegat" / (std::string("legal-") + pair + ".txt")) > 1000);
   }
   CHECK_THAT(read_file(out / "omegat" / "legal-nl-ru.txt"),
-             Catch::Contains("desertie\tДезертирство"));
+             Catch::Contains("desertie\tдезертирство"));
 
   // A hearing sheet per domain, HTML and Markdown, with every concept of its domain.
   const auto& concepts = tolk::testing::glossary().concepts();

@@ -83,6 +83,9 @@ local function main()
   hover('verklaring.ru.txt', russian, 1, 14)
   completion('verklaring.ru.txt', russian, 2, 6)
 
+  local english = open('statement.en.txt')
+  wait_for_diagnostics('statement.en.txt', english)
+
   local dutch = open('verhoor.tsv')
   wait_for_diagnostics('verhoor.tsv', dutch)
   hover('verhoor.tsv', dutch, 1, 30)

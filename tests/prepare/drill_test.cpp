@@ -48,8 +48,10 @@ TEST_CASE("tolk drill keeps its progress: the missed cards come first the next e
 
   // First evening: the sheet's first four concepts, in its order. Right, wrong (empty line),
   // right in another case and without ё-sensitivity, wrong.
-  const auto first = tolk_cli(drill + std::to_string(kEvening),
-                              "уклонение от призыва\n\nдезертирство\nуголовный кодекс\n");
+  const auto first = tolk_cli(
+      drill + std::to_string(kEvening),
+      "уклонение от прохождения военной и альтернативной гражданской службы\n\nдезертирство\n"
+      "уголовный кодекс\n");
   REQUIRE(first.exit_code == 0);
   const auto one = nlohmann::json::parse(first.out);
   CHECK(concepts_of(one) == std::vector<std::string>{"uk-328-evasion-of-service",
@@ -66,8 +68,9 @@ TEST_CASE("tolk drill keeps its progress: the missed cards come first the next e
   // The next evening (one day later, the right card is due again too): the missed cards first,
   // then the right one, then the cards never drilled.
   const auto second = tolk_cli(drill + std::to_string(kEvening + 24 * 3600 + 60),
-                               "Дезертирство\nУголовный кодекс Российской Федерации\nмобилизация\n"
-                               "уклонение от призыва\n");
+                               "дезертирство\nУголовный кодекс Российской Федерации\nмобилизация\n"
+                               "уклонение от прохождения военной и альтернативной гражданской "
+                               "службы\n");
   REQUIRE(second.exit_code == 0);
   const auto two = nlohmann::json::parse(second.out);
   CHECK(concepts_of(two) == std::vector<std::string>{"uk-338-desertion", "criminal-code-rf",

@@ -85,10 +85,15 @@ TEST_CASE("the case's known concepts, unknown terms and figures in all four form
     CHECK(known(sheet, "deprivation-of-liberty"));
     CHECK(known(sheet, "fine"));
     CHECK(known(sheet, "criminal-code-rf"));
-    CHECK(sheet.known.size() == 8);
+    // The procedural vocabulary of the glossary: "verdachten", "misdrijf", "advocaat", and
+    // "rechtbank" as the head of "garnizoensrechtbank".
+    CHECK(known(sheet, "suspect"));
+    CHECK(known(sheet, "crime"));
+    CHECK(known(sheet, "lawyer"));
+    CHECK(sheet.known.size() == 12);
     // In order of first appearance.
     CHECK(sheet.known.front().entry.id == "uk-328-evasion-of-service");
-    CHECK(sheet.known.back().entry.id == "fine");
+    CHECK(sheet.known.back().entry.id == "district-court");
 
     // Unknown: the terms the glossary does not have, with their frequency; general words and
     // phrases made of a known term and a general word are not listed.
@@ -176,7 +181,7 @@ TEST_CASE("the sheet as Markdown, printable HTML, TSV, TBX and JSON", "[prepare]
   prep::write_markdown(markdown, sheet, prep::Order::appearance, languages);
   const std::string md = markdown.str();
   CHECK_THAT(md, Catch::StartsWith("# Preparation sheet\n"));
-  CHECK_THAT(md, Catch::Contains("Known terms: 8 · Unknown terms (to research): "));
+  CHECK_THAT(md, Catch::Contains("Known terms: 12 · Unknown terms (to research): "));
   CHECK_THAT(md,
              Catch::Contains("| # | nl | ru | legal reference | note | count | first | context |"));
   CHECK_THAT(md, Catch::Contains("| 1 | dienstplichtontduiking; ontduiken van de dienstplicht"));
@@ -197,18 +202,18 @@ TEST_CASE("the sheet as Markdown, printable HTML, TSV, TBX and JSON", "[prepare]
   const std::string tsv_text = tsv.str();
   CHECK_THAT(tsv_text, Catch::StartsWith("id\tnl\tru\tdomain\tlegal\tnote\n"
                                          "uk-328-evasion-of-service\tdienstplichtontduiking\t"));
-  CHECK(std::count(tsv_text.begin(), tsv_text.end(), '\n') == 9);
+  CHECK(std::count(tsv_text.begin(), tsv_text.end(), '\n') == 13);
 
   std::ostringstream tbx;
   prep::write_tbx(tbx, sheet);
   const auto back = tb::read_tbx_text(tbx.str(), "sheet.tbx", tb::Strictness::strict);
-  REQUIRE(back.concepts.size() == 8);
+  REQUIRE(back.concepts.size() == 12);
   CHECK(back.concepts.front().id == "uk-328-evasion-of-service");
 
   std::ostringstream json;
   prep::write_json(json, sheet);
   const auto parsed = nlohmann::json::parse(json.str());
-  CHECK(parsed["counts"]["known"] == 8);
+  CHECK(parsed["counts"]["known"] == 12);
   CHECK(parsed["figures"][0]["concept"] == "uk-328-evasion-of-service");
   CHECK(parsed["figures"][0]["first"]["line"] == 2);
 }
